@@ -1,0 +1,37 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { ConfigError, loadConfig } from "./config";
+import { openDb } from "./db/client";
+import { createLogger } from "./lib/logger";
+
+function start() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(err.message + "\n");
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  const db = openDb(config.databasePath);
+  const app = createApp({ db, config, logger });
+
+  const server = serve(
+    { fetch: app.fetch, port: config.port, hostname: config.host },
+    (info) => logger.info("listening", { url: `http://${config.host}:${info.port}` }),
+  );
+
+  const stop = (signal: string) => {
+    logger.info("stopping", { signal });
+    server.close(() => {
+      db.$client.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+start();
