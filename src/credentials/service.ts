@@ -34,7 +34,19 @@ export function currentCredentialToken(
 ): string {
   const row = q.findCurrentCredential(db, studentId);
   if (row) return deriveToken(config.sessionSecret, row.nonce);
-  return db.transaction((tx) => issueCredential(tx, config, studentId));
+  return db.transaction((tx) => {
+    const token = issueCredential(tx, config, studentId);
+    writeAudit(
+      tx,
+      { kind: "system" },
+      {
+        action: "credential.issue",
+        entityType: "student",
+        entityId: studentId,
+      },
+    );
+    return token;
+  });
 }
 
 /** The URL a student's QR code carries. */
