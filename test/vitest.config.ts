@@ -3,7 +3,6 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   root: fileURLToPath(new URL("..", import.meta.url)),
-  esbuild: { jsx: "automatic", jsxImportSource: "hono/jsx" },
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     setupFiles: ["test/support/setup.ts"],
