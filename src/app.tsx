@@ -51,6 +51,8 @@ export function createApp(deps: Deps) {
       },
       referrerPolicy: "same-origin",
       permissionsPolicy: { camera: ["self"], microphone: [] },
+      // a route may tighten a header (the student page: no-referrer)
+      overwrite: false,
     }),
   );
 
