@@ -25,6 +25,8 @@ import { pageContext } from "./lib/render";
 import { ErrorPage } from "../views/error-page";
 import { HomePage } from "../views/home";
 import { sql } from "drizzle-orm";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Builds the whole app around its dependencies (tests pass their own). */
 export function createApp(deps: Deps) {
@@ -121,13 +123,16 @@ function errorResponse(
   return c.html(<ErrorPage ctx={ctx} status={status} message={message} />, s);
 }
 
+// Absolute, so the app serves its files whatever the working directory.
+export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+
 const STATIC_FILES: Record<string, string> = {
   "/assets/htmx.min.js": "node_modules/htmx.org/dist/htmx.min.js",
 };
 
 function mountStatic(app: Hono<AppEnv>) {
   for (const [path, file] of Object.entries(STATIC_FILES)) {
-    app.get(path, serveStatic({ path: file }));
+    app.get(path, serveStatic({ path: join(PROJECT_ROOT, file) }));
   }
-  app.use("/public/*", serveStatic({ root: "./" }));
+  app.use("/public/*", serveStatic({ root: PROJECT_ROOT }));
 }
