@@ -26,11 +26,16 @@ const RANK = { staff: 1, supervisor: 2, admin: 3 };
 export function Layout(props: {
   title: string;
   ctx: PageContext;
+  styles?: string[];
   children: Child;
 }) {
   const { ctx } = props;
   return (
-    <Document title={props.title} csrfToken={ctx.csrfToken}>
+    <Document
+      title={props.title}
+      csrfToken={ctx.csrfToken}
+      styles={props.styles}
+    >
       <a class="skip-link" href="#main">
         Skip to content
       </a>
@@ -54,6 +59,7 @@ export function Document(props: {
   bodyClass?: string;
   noindex?: boolean;
   scripts?: string[];
+  styles?: string[];
   children: Child;
 }) {
   const headers = props.csrfToken
@@ -70,6 +76,7 @@ export function Document(props: {
           <meta name="htmx-config" content='{"defaultTimeout": 10000}' />
           <title>{`${props.title} - ShopPass`}</title>
           <link rel="stylesheet" href="/public/app.css" />
+          {props.styles?.map((href) => <link rel="stylesheet" href={href} />)}
           <script src="/assets/htmx.min.js" defer></script>
           <script src="/public/app.js" defer></script>
           {props.scripts?.map((src) => (
