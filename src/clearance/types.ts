@@ -77,6 +77,10 @@ export type Reason = {
   badge?: string; // slug
   date?: Day; // when it expired, was revoked, lapsed, or the hold ends
   message: string; // "Lathe Intermediate Skills expired on 2026-08-31"
+  // the slug the requirement asks for when `badge` is a superseding badge
+  required?: string;
+  // staff-only detail (a hold's reason); never show it to the student
+  detail?: string;
 };
 
 export type Clearance = {

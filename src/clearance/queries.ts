@@ -1,0 +1,89 @@
+// Drizzle only: the rows the clearance service turns into rule input.
+import { asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { badges, machines, students } from "../db/schema";
+
+type Reader = Pick<Db, "select">;
+
+export function listCatalogBadges(db: Reader) {
+  return db
+    .select({
+      id: badges.id,
+      slug: badges.slug,
+      name: badges.name,
+      track: badges.track,
+      type: badges.type,
+      level: badges.level,
+      validityKind: badges.validityKind,
+      validityMonths: badges.validityMonths,
+      validityAnnual: badges.validityAnnual,
+      lapseUnusedMonths: badges.lapseUnusedMonths,
+      criteriaUrl: badges.criteriaUrl,
+      archived: badges.archived,
+    })
+    .from(badges)
+    .orderBy(asc(badges.track), asc(badges.name))
+    .all();
+}
+
+export function listCatalogMachines(db: Reader) {
+  return db
+    .select({
+      id: machines.id,
+      code: machines.code,
+      name: machines.name,
+      area: machines.area,
+      inService: machines.inService,
+      outOfServiceReason: machines.outOfServiceReason,
+      capacity: machines.capacity,
+      requirement: machines.requirement,
+    })
+    .from(machines)
+    .orderBy(asc(machines.area), asc(machines.code))
+    .all();
+}
+
+// `data_version` changes when another connection (the CLI) commits, which
+// tells the service its cached catalog may be stale.
+export function readDataVersion(db: Pick<Db, "get">): number {
+  const row = db.get<{ v: number }>(
+    sql`select data_version as v from pragma_data_version()`,
+  );
+  return row.v;
+}
+
+/**
+ * One statement for everything the rules need about a student: awards,
+ * holds and the last session start per machine before `beforeMs`, as JSON.
+ */
+export function findClearanceRow(
+  db: Reader,
+  studentId: number,
+  beforeMs: number,
+) {
+  // Written out with table-qualified names: drizzle drops the table name of
+  // columns in a one-table select, which would break the correlation.
+  const row = db
+    .select({
+      id: students.id,
+      status: students.status,
+      dataVersion: sql<number>`(select data_version from pragma_data_version())`,
+      awards: sql<string>`(select json_group_array(json_array(
+          a.id, a.badge_id, a.issued_on, a.expires_on,
+          a.revoked_at, a.revoke_reason))
+        from awards a where a.student_id = students.id)`,
+      holds: sql<string>`(select json_group_array(json_array(
+          h.id, h.scope, h.machine_id, h.track, h.reason,
+          h.starts_on, h.ends_on, h.lifted_at))
+        from holds h where h.student_id = students.id)`,
+      lastUses: sql<string>`(select json_group_array(json_array(m, last))
+        from (select ms.machine_id as m, max(ms.started_at) as last
+          from machine_sessions ms
+          where ms.student_id = students.id and ms.started_at < ${beforeMs}
+          group by ms.machine_id))`,
+    })
+    .from(students)
+    .where(eq(students.id, studentId))
+    .get();
+  return row ?? null;
+}
