@@ -1,5 +1,6 @@
 import type { Config } from "../config";
 import type { Db } from "../db/client";
+import type { DeviceActor } from "../devices/service";
 import type { Actor } from "./actor";
 import type { Logger } from "./logger";
 
@@ -20,5 +21,7 @@ export type AppEnv = {
     csrfToken: string;
     user: StaffUser | null;
     actor: Actor | null;
+    // the paired kiosk or bearer device, set by the device guards
+    device: DeviceActor | null;
   };
 };
