@@ -4,6 +4,9 @@ import type { AppEnv } from "./env";
 import type { PageContext } from "../../views/layout";
 
 export function isHtmx(c: Context<AppEnv>): boolean {
+  // htmx 4 restores history by fetching the URL into <body>: that needs
+  // the full page even though it sends HX-Request.
+  if (c.req.header("HX-History-Restore-Request") === "true") return false;
   return c.req.header("HX-Request") === "true";
 }
 
