@@ -1,0 +1,131 @@
+import type { FormState } from "../../src/lib/forms";
+import { FormError, SelectField, TextArea, TextField } from "../fields";
+import { CsrfField, Layout, type PageContext } from "../layout";
+import { studentHref, RECORD_STYLES } from "../students/parts";
+
+export type AwardFormValues = {
+  badgeId: string;
+  issuedOn: string;
+  expiresOn: string;
+  assessorId: string;
+  evidence: string;
+};
+
+export type AwardFormOptions = {
+  badges: { id: number; name: string }[];
+  staff: { id: number; name: string; role: string }[];
+};
+
+export type ExpiryHint = { badgeName: string; expiresOn: string | null } | null;
+
+/** The default expiry for the chosen badge and date (an htmx partial too). */
+export function ExpiryHintText(props: { hint: ExpiryHint }) {
+  const { hint } = props;
+  if (!hint) {
+    return <>Leave empty to use the badge's rule.</>;
+  }
+  return hint.expiresOn ? (
+    <>
+      Leave empty to use the badge's rule: {hint.badgeName} issued then expires
+      on <strong>{hint.expiresOn}</strong>.
+    </>
+  ) : (
+    <>Leave empty to use the badge's rule: {hint.badgeName} does not expire.</>
+  );
+}
+
+/** Award a badge to a student. */
+export function AwardFormPage(props: {
+  ctx: PageContext;
+  student: { number: string; name: string };
+  options: AwardFormOptions;
+  form: FormState<AwardFormValues>;
+  hint: ExpiryHint;
+}) {
+  const { values, errors } = props.form;
+  const { student, options } = props;
+  const title = `Award a badge to ${student.name}`;
+  const expiryUrl = studentHref(student.number, "/awards/expiry");
+  return (
+    <Layout title={title} ctx={props.ctx} styles={RECORD_STYLES}>
+      <p class="breadcrumb">
+        <a href={studentHref(student.number)}>{student.name}</a>
+      </p>
+      <h1>{title}</h1>
+      <form
+        method="post"
+        action={studentHref(student.number, "/awards/new")}
+        class="narrow"
+        novalidate
+      >
+        <CsrfField token={props.ctx.csrfToken} />
+        <FormError message={errors._form} />
+        <SelectField
+          name="badgeId"
+          label="Badge"
+          value={values.badgeId}
+          error={errors.badgeId}
+          required
+          options={[
+            { value: "", label: "Choose a badge" },
+            ...options.badges.map((b) => ({
+              value: String(b.id),
+              label: b.name,
+            })),
+          ]}
+        />
+        <TextField
+          name="issuedOn"
+          label="Issued on"
+          type="date"
+          value={values.issuedOn}
+          error={errors.issuedOn}
+          required
+        />
+        <TextField
+          name="expiresOn"
+          label="Expires on (optional)"
+          type="date"
+          value={values.expiresOn}
+          error={errors.expiresOn}
+          hint={
+            <span
+              id="expiry-default"
+              aria-live="polite"
+              hx-get={expiryUrl}
+              hx-trigger="change from:#f-badgeId, change from:#f-issuedOn"
+              hx-include="#f-badgeId, #f-issuedOn"
+            >
+              <ExpiryHintText hint={props.hint} />
+            </span>
+          }
+        />
+        <SelectField
+          name="assessorId"
+          label="Assessor"
+          value={values.assessorId}
+          error={errors.assessorId}
+          hint="The staff member who signed the award off."
+          required
+          options={options.staff.map((u) => ({
+            value: String(u.id),
+            label: `${u.name} (${u.role})`,
+          }))}
+        />
+        <TextArea
+          name="evidence"
+          label="Evidence (optional)"
+          value={values.evidence}
+          error={errors.evidence}
+          hint="A note or the URL of the assessment record."
+        />
+        <p class="actions">
+          <button type="submit">Award the badge</button>
+          <a class="button secondary" href={studentHref(student.number)}>
+            Cancel
+          </a>
+        </p>
+      </form>
+    </Layout>
+  );
+}
