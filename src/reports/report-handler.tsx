@@ -7,16 +7,14 @@ import { createMiddleware } from "hono/factory";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import type { z } from "zod";
 import { requireSupervisor } from "../auth/guards";
+import { DEVICE_COOKIE } from "../devices/guards";
 import type { Db } from "../db/client";
 import type { AppEnv } from "../lib/env";
 import { ForbiddenError, InvalidError, type FieldErrors } from "../lib/errors";
-import { isHtmx, pageContext } from "../lib/render";
+import { pageContext, renderPage } from "../lib/render";
 import { ReportPage, type ReportMeta } from "../../views/reports/report-page";
 import { localStamp } from "./format";
 import { parseFilters } from "./schemas";
-
-// TODO(devices issue lands its guard export): read the name from there.
-const DEVICE_COOKIE = "shoppass_device";
 
 /**
  * Supervisors and admins only. A kiosk or interlock is refused outright
@@ -101,12 +99,8 @@ export function render(
   region: JSX.Element,
   status: 200 | 422 = 200,
 ) {
-  c.header("Vary", "HX-Request");
-  // htmx restores history by fetching the URL for the whole body.
-  const partial =
-    isHtmx(c) && c.req.header("HX-History-Restore-Request") !== "true";
-  if (partial) return c.html(region, status);
-  return c.html(<ReportPage ctx={pageContext(c)} region={region} />, status);
+  const page = () => <ReportPage ctx={pageContext(c)} region={region} />;
+  return renderPage(c, { page, partial: () => region }, status);
 }
 
 function reportMeta<F extends Format>(
