@@ -3,6 +3,7 @@ import { createApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { openDb } from "./db/client";
 import { createLogger } from "./lib/logger";
+import { closeSessionsAtClosingTime } from "./sessions/service";
 
 function start() {
   let config;
@@ -22,8 +23,16 @@ function start() {
     (info) => logger.info("listening", { url: `http://${config.host}:${info.port}` }),
   );
 
+  // Open sessions end at their area's closing time (also checked lazily).
+  const closer = setInterval(() => {
+    const closed = closeSessionsAtClosingTime(db, new Date());
+    if (closed > 0) logger.info("sessions ended automatically", { closed });
+  }, 60_000);
+  closer.unref();
+
   const stop = (signal: string) => {
     logger.info("stopping", { signal });
+    clearInterval(closer);
     server.close(() => {
       db.$client.close();
       process.exit(0);
