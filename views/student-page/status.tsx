@@ -1,25 +1,7 @@
-import type { AwardStatus, Reason } from "../../src/clearance/types";
+import type { Reason } from "../../src/clearance/types";
 
-const AWARD_STATUS: Record<
-  AwardStatus,
-  { icon: string; words: string; tone: string }
-> = {
-  current: { icon: "✓", words: "Current", tone: "ok" },
-  expiring: { icon: "⏳", words: "Expires within 30 days", tone: "warn" },
-  expired: { icon: "✕", words: "Expired", tone: "bad" },
-  revoked: { icon: "⛔", words: "Revoked", tone: "bad" },
-  "lapsed-unused": { icon: "✕", words: "Lapsed: not used", tone: "bad" },
-};
-
-/** An award's status as icon and words. */
-export function AwardStatusPill(props: { status: AwardStatus }) {
-  const s = AWARD_STATUS[props.status];
-  return (
-    <p class={`status status-${s.tone}`}>
-      <span aria-hidden="true">{s.icon}</span> {s.words}
-    </p>
-  );
-}
+// Like views/clearance ReasonList without staff detail, plus the link to
+// the badge page that says how to earn what is missing.
 
 const LINK_WORDS: Partial<Record<Reason["code"], string>> = {
   missing: "How to earn it",

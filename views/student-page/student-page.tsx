@@ -5,7 +5,9 @@ import type {
 } from "../../src/student-page/service";
 import { PublicPage } from "../catalog/public-frame";
 import { typeAndLevel } from "../catalog/words";
-import { AwardStatusPill, StudentReasons } from "./status";
+import { AwardStatusPill } from "../clearance/award-status";
+import { ClearanceStatus } from "../clearance/clearance-status";
+import { StudentReasons } from "./status";
 
 /** The student's own page: badges, machines by area, recent sessions. */
 export function StudentPage(props: { data: StudentPageData; token: string }) {
@@ -77,7 +79,9 @@ function BadgeTile(props: { badge: HeldBadge }) {
       <p class="tile-title">
         <a href={`/badges/${b.slug}`}>{b.name}</a>
       </p>
-      <AwardStatusPill status={b.status} />
+      <p class="tile-status">
+        <AwardStatusPill status={b.status} expiresOn={b.expiresOn} />
+      </p>
       <dl class="facts">
         <dt>Type</dt>
         <dd>{typeAndLevel(b)}</dd>
@@ -97,15 +101,11 @@ function MachineTile(props: { machine: MachineClearance }) {
       <p class="tile-title">
         {m.name} <span class="muted">({m.code})</span>
       </p>
-      {m.cleared ? (
-        <p class="status status-ok">
-          <span aria-hidden="true">✓</span> Cleared
-        </p>
-      ) : (
+      <p class="tile-status">
+        <ClearanceStatus cleared={m.cleared} />
+      </p>
+      {!m.cleared && (
         <>
-          <p class="status status-bad">
-            <span aria-hidden="true">✕</span> Not cleared
-          </p>
           <StudentReasons reasons={m.reasons} />
           <p class="needs">
             <span class="muted">Needs:</span> {m.needs}
