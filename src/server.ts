@@ -25,8 +25,13 @@ function start() {
 
   // Open sessions end at their area's closing time (also checked lazily).
   const closer = setInterval(() => {
-    const closed = closeSessionsAtClosingTime(db, new Date());
-    if (closed > 0) logger.info("sessions ended automatically", { closed });
+    try {
+      const closed = closeSessionsAtClosingTime(db, new Date());
+      if (closed > 0) logger.info("sessions ended automatically", { closed });
+    } catch (error) {
+      // e.g. the database was busy: the next minute tries again
+      logger.warn("closing sessions failed", { error: String(error) });
+    }
   }, 60_000);
   closer.unref();
 
