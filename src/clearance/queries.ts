@@ -56,14 +56,24 @@ export function readDataVersion(db: Pick<Db, "get">): number {
  * One statement for everything the rules need about a student: awards,
  * holds and the last session start per machine before `beforeMs`, as JSON.
  */
-export function findClearanceRow(
-  db: Reader,
-  studentId: number,
-  beforeMs: number,
-) {
+export function findClearanceRow(db: Db, studentId: number, beforeMs: number) {
+  let query = clearanceRowQueries.get(db);
+  if (!query) clearanceRowQueries.set(db, (query = prepareClearanceRow(db)));
+  return query.get({ studentId, beforeMs }) ?? null;
+}
+
+// Prepared once per database: parsing this statement costs more than
+// running it.
+const clearanceRowQueries = new WeakMap<
+  Db,
+  ReturnType<typeof prepareClearanceRow>
+>();
+
+function prepareClearanceRow(db: Db) {
   // Written out with table-qualified names: drizzle drops the table name of
   // columns in a one-table select, which would break the correlation.
-  const row = db
+  const before = sql.placeholder("beforeMs");
+  return db
     .select({
       id: students.id,
       status: students.status,
@@ -79,11 +89,10 @@ export function findClearanceRow(
       lastUses: sql<string>`(select json_group_array(json_array(m, last))
         from (select ms.machine_id as m, max(ms.started_at) as last
           from machine_sessions ms
-          where ms.student_id = students.id and ms.started_at < ${beforeMs}
+          where ms.student_id = students.id and ms.started_at < ${before}
           group by ms.machine_id))`,
     })
     .from(students)
-    .where(eq(students.id, studentId))
-    .get();
-  return row ?? null;
+    .where(eq(students.id, sql.placeholder("studentId")))
+    .prepare();
 }

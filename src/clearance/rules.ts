@@ -98,7 +98,7 @@ function lastUseFor(badge: BadgeInfo, input: ClearanceInput): Day | null {
   for (const machine of input.machines) {
     const used = input.lastUseByMachine.get(machine.id);
     if (!used || (last && used <= last)) continue;
-    const needsIt = requirementSlugs(machine.requirement).some((slug) => {
+    const needsIt = slugsOf(machine).some((slug) => {
       const required = input.badgesBySlug.get(slug);
       return required !== undefined && supersedes(badge, required);
     });
@@ -106,6 +106,15 @@ function lastUseFor(badge: BadgeInfo, input: ClearanceInput): Day | null {
   }
   memo.set(badge.id, last);
   return last;
+}
+
+const slugMemo = new WeakMap<MachineInfo, string[]>();
+
+function slugsOf(machine: MachineInfo): string[] {
+  let slugs = slugMemo.get(machine);
+  if (!slugs)
+    slugMemo.set(machine, (slugs = requirementSlugs(machine.requirement)));
+  return slugs;
 }
 
 function revokedOn(award: AwardInfo): Day | null {
@@ -168,26 +177,26 @@ export function decideClearance(
   const result = machine.requirement
     ? evaluate(machine.requirement, input)
     : { ok: true, used: [], reasons: [], expiry: null };
-  reasons.push(...dedupe(result.reasons));
+  // copies: evaluations are memoised and shared between machines
+  reasons.push(...dedupe(result.reasons).map((r) => ({ ...r })));
 
   const cleared = reasons.length === 0;
   return {
     machineId: machine.id,
     cleared,
     reasons,
-    satisfiedBy: cleared ? result.used : [],
+    satisfiedBy: cleared ? result.used.map((u) => ({ ...u })) : [],
     earliestExpiry: cleared ? result.expiry : null,
   };
 }
 
 function holdReasons(input: ClearanceInput, machine: MachineInfo): Reason[] {
+  const active = input.holds.filter((hold) => isHoldActive(hold, input.at));
+  if (active.length === 0) return [];
   const tracks = new Set(
-    requirementSlugs(machine.requirement).map(
-      (slug) => input.badgesBySlug.get(slug)?.track,
-    ),
+    slugsOf(machine).map((slug) => input.badgesBySlug.get(slug)?.track),
   );
-  return input.holds
-    .filter((hold) => isHoldActive(hold, input.at))
+  return active
     .filter(
       (hold) =>
         hold.scope === "all" ||
@@ -257,7 +266,19 @@ function evaluate(req: Requirement, input: ClearanceInput): Evaluation {
   };
 }
 
+// Per input: required slug -> evaluation. Machines share badges, so each
+// slug is decided once per student and day.
+const badgeMemo = new WeakMap<ClearanceInput, Map<string, Evaluation>>();
+
 function evaluateBadge(slug: string, input: ClearanceInput): Evaluation {
+  let memo = badgeMemo.get(input);
+  if (!memo) badgeMemo.set(input, (memo = new Map()));
+  let result = memo.get(slug);
+  if (!result) memo.set(slug, (result = decideBadge(slug, input)));
+  return result;
+}
+
+function decideBadge(slug: string, input: ClearanceInput): Evaluation {
   const required = input.badgesBySlug.get(slug);
   if (!required) {
     const message = `The requirement names an unknown badge "${slug}"`;

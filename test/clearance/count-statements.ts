@@ -2,7 +2,8 @@ import type { Db } from "../../src/db/client";
 
 /**
  * Counts SQL statements run on `db` by wrapping its client's prepare: every
- * get/all/run/iterate of a prepared statement adds one.
+ * get/all/run/iterate of a prepared statement adds one. Install it before
+ * the first query: statements prepared earlier (and cached) go uncounted.
  */
 export function countStatements(db: Db) {
   const client = db.$client;

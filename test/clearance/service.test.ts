@@ -18,6 +18,9 @@ import {
 } from "../support/factories";
 import { countStatements } from "./count-statements";
 import { eq } from "drizzle-orm";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 // The rules need no app: a fresh in-memory database with migrations.
 function createTestDb(): { db: Db } {
@@ -182,12 +185,15 @@ describe("clearance service", () => {
       makeAward(db, { studentId: s.id, badgeId: intermediate.id });
       makeHold(db, { studentId: s.id });
     }
-    clearStudent(db, students[0]!.id);
     const counter = countStatements(db);
+    clearStudent(db, students[0]!.id);
+    const firstTime = counter.count;
+    counter.count = 0;
 
     for (const s of students) clearStudent(db, s.id);
     counter.restore();
 
+    expect(firstTime).toBe(3); // the student, then badges and machines
     expect(counter.count).toBeLessThanOrEqual(2 * students.length);
     expect(counter.count).toBe(students.length);
   });
@@ -207,6 +213,21 @@ describe("clearance service", () => {
 
     expect(stale).toBe("Old name");
     expect(fresh).toBe("New name");
+  });
+
+  it("sees badges and machines written by another connection", () => {
+    const dir = mkdtempSync(join(tmpdir(), "shoppass-clearance-"));
+    const server = openDb(join(dir, "shop.sqlite"));
+    const cli = openDb(join(dir, "shop.sqlite"));
+    loadCatalog(server);
+
+    makeMachine(cli, { code: "NEW-01" });
+    const machines = loadCatalog(server).machines.map((m) => m.code);
+    server.$client.close();
+    cli.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+
+    expect(machines).toEqual(["NEW-01"]);
   });
 
   it("fails closed for a stored requirement that no longer parses", () => {
