@@ -21,16 +21,14 @@ export type ExpiryHint = { badgeName: string; expiresOn: string | null } | null;
 /** The default expiry for the chosen badge and date (an htmx partial too). */
 export function ExpiryHintText(props: { hint: ExpiryHint }) {
   const { hint } = props;
-  if (!hint) {
-    return <>Leave empty to use the badge's rule.</>;
-  }
+  if (!hint) return <>Leave empty to use the badge's own rule.</>;
   return hint.expiresOn ? (
     <>
-      Leave empty to use the badge's rule: {hint.badgeName} issued then expires
-      on <strong>{hint.expiresOn}</strong>.
+      Leave empty to use the rule of {hint.badgeName}: it would expire on{" "}
+      <strong>{hint.expiresOn}</strong>.
     </>
   ) : (
-    <>Leave empty to use the badge's rule: {hint.badgeName} does not expire.</>
+    <>Leave empty to use the rule of {hint.badgeName}: it would not expire.</>
   );
 }
 
@@ -105,7 +103,7 @@ export function AwardFormPage(props: {
           label="Assessor"
           value={values.assessorId}
           error={errors.assessorId}
-          hint="The staff member who signed the award off."
+          hint="The staff member who signed the award off. A badge that names its assessors may only be signed off by them, and recorded by them or an admin."
           required
           options={options.staff.map((u) => ({
             value: String(u.id),

@@ -100,6 +100,13 @@ export function StudentPage(props: {
         ) : (
           <AuditTable rows={history} caption="History of this student" />
         )}
+        <CanEdit ctx={props.ctx}>
+          <p>
+            <a href={`/audit?entityType=student&entityId=${student.id}`}>
+              This student's record in the audit log
+            </a>
+          </p>
+        </CanEdit>
       </section>
     </Layout>
   );
