@@ -79,9 +79,11 @@ awardRoutes.get("/students/:number/awards/new", requireSupervisor, (c) => {
 
 // The expiry hint under the form, refreshed when the badge or date changes.
 awardRoutes.get("/students/:number/awards/expiry", requireSupervisor, (c) => {
+  const { db } = c.var.deps;
+  getStudent(db, c.req.param("number"));
   const { badgeId, issuedOn } = ExpiryQuerySchema.parse(c.req.query());
 
-  const hint = defaultExpiry(c.var.deps.db, badgeId, issuedOn);
+  const hint = defaultExpiry(db, badgeId, issuedOn);
 
   c.header("Vary", "HX-Request");
   return c.html(<ExpiryHintText hint={hint} />);

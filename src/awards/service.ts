@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { computeExpiry } from "../clearance/rules";
 import { hasRole, actorUserId, type Actor } from "../lib/actor";
 import { writeAudit } from "../lib/audit";
-import { today, type Day } from "../lib/dates";
+import { isDay, today, type Day } from "../lib/dates";
 import {
   ConflictError,
   ForbiddenError,
@@ -30,7 +30,7 @@ export function awardFormOptions(db: Db) {
 /** The expiry an award of this badge gets by default, for the form's hint. */
 export function defaultExpiry(db: Db, badgeId: number, issuedOn: Day) {
   const badge = badgeId ? q.findBadge(db, badgeId) : null;
-  if (!badge || !issuedOn) return null;
+  if (!badge || !isDay(issuedOn)) return null;
   return { badgeName: badge.name, expiresOn: computeExpiry(badge, issuedOn) };
 }
 

@@ -347,3 +347,31 @@ describe("revoking an award", () => {
     expect(t.db.select().from(awards).get()!.revokedAt).toBeNull();
   });
 });
+
+describe("the award form's checks", () => {
+  it("explains a malformed expiry date and an overlong evidence note", async () => {
+    const t = createTestApp();
+    const supervisor = await signIn(t, "supervisor");
+    makeStudent(t.db, { number: "S1" });
+    const badge = makeBadge(t.db, {
+      validityKind: "months",
+      validityMonths: 12,
+    });
+
+    const res = await supervisor.post(
+      "/students/S1/awards/new",
+      awardForm(badge.id, supervisor.id, {
+        issuedOn: "not a date",
+        expiresOn: "2025-02-30",
+        evidence: "x".repeat(2001),
+      }),
+    );
+
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Write the issue date as YYYY-MM-DD");
+    expect(html).toContain("Write the expiry date as YYYY-MM-DD");
+    expect(html).toContain("Keep the evidence under 2,000 characters");
+    expect(html).toContain('value="2025-02-30"');
+  });
+});

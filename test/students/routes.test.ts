@@ -272,3 +272,21 @@ describe("a student's page", () => {
     expect(html).not.toContain("Award a badge");
   });
 });
+
+describe("htmx history", () => {
+  // htmx 4 restores history by fetching the URL with HX-Request into <body>
+  it("answers a history restore with the full page, not the partial", async () => {
+    const t = createTestApp();
+    const staff = await signIn(t, "staff");
+    makeStudent(t.db, { lastName: "Hopper" });
+
+    const res = await staff.get("/students?q=hop", {
+      "HX-Request": "true",
+      "HX-History-Restore-Request": "true",
+    });
+
+    const html = await res.text();
+    expect(html).toContain("<html");
+    expect(html).toContain("Hopper");
+  });
+});
