@@ -60,8 +60,11 @@ export function parseCommand<T>(
   });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const where = issue.path.filter((p) => p !== "args").join(" ");
-  const message = where ? `${where}: ${issue.message}` : issue.message;
+  const flag = issue.path[0] === "args" ? "" : String(issue.path[0] ?? "");
+  const message =
+    flag && !issue.message.includes(`--${flag}`)
+      ? `--${flag}: ${issue.message}`
+      : issue.message;
   throw new CliError(message, usageOf(command));
 }
 

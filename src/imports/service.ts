@@ -52,7 +52,7 @@ function planner<Row>(
       }
       for (const issue of result.error.issues) {
         const column = String(issue.path[0] ?? "row");
-        errors.push({ line, column, message: lowerFirst(issue.message) });
+        errors.push({ line, column, message: issue.message });
       }
     }
     return { errors, plan: (conn, ctx) => plan(conn, parsed, ctx) };
@@ -135,8 +135,11 @@ function countOf(plan: Plan): ImportCounts {
   return counts;
 }
 
+// Messages read after "line N: column: ", so they start in lower case.
 const byLine = (errors: ImportError[]) =>
-  [...errors].sort((a, b) => a.line - b.line);
+  errors
+    .map((e) => ({ ...e, message: lowerFirst(e.message) }))
+    .sort((a, b) => a.line - b.line);
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
