@@ -40,6 +40,7 @@ export function findPublicBadge(db: Db, slug: string) {
 }
 
 /** Active students with an unrevoked award of the badge valid on `at`. */
+// TODO(a per-badge last-use query): awards that lapsed unused still count.
 export function countCurrentHolders(db: Db, badgeId: number, at: Day) {
   const row = db
     .select({ n: countDistinct(awards.studentId) })

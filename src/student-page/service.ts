@@ -5,7 +5,7 @@ import type { AwardStatus, ClearanceInput, Reason } from "../clearance/types";
 import { requireStudentByToken } from "../credentials/service";
 import type { Db } from "../db/client";
 import type { BadgeLevel, BadgeType } from "../db/schema";
-import type { Day } from "../lib/dates";
+import { toDay, type Day } from "../lib/dates";
 import { NotFoundError } from "../lib/errors";
 import * as q from "./queries";
 
@@ -16,6 +16,7 @@ export type HeldBadge = {
   level: BadgeLevel;
   issuedOn: Day;
   expiresOn: Day | null;
+  revokedOn: Day | null;
   status: AwardStatus;
 };
 
@@ -117,6 +118,7 @@ function heldBadges(input: ClearanceInput): HeldBadge[] {
       level: badge.level,
       issuedOn: award.issuedOn,
       expiresOn: award.expiresOn,
+      revokedOn: award.revokedAt && toDay(award.revokedAt),
       status: awardStatus(award, badge, input),
     };
     const seen = best.get(badge.id);

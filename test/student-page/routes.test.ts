@@ -102,7 +102,7 @@ describe("the student's own page", () => {
     expect(html).toMatch(/Shop Safety<\/a>.*Current/s);
     expect(html).toContain("Expiring soon");
     expect(html).toContain("Expired");
-    expect(html).toContain("Revoked");
+    expect(html).toMatch(/Revoked<\/dt><dd>2025-03-01<\/dd>/);
     expect(html).toContain("Introductory skills");
     expect(html.indexOf("Machine Shop")).toBeLessThan(
       html.indexOf("Welding Bay"),

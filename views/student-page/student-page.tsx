@@ -87,8 +87,17 @@ function BadgeTile(props: { badge: HeldBadge }) {
         <dd>{typeAndLevel(b)}</dd>
         <dt>Issued</dt>
         <dd>{b.issuedOn}</dd>
-        <dt>Expires</dt>
-        <dd>{b.expiresOn ?? "Never"}</dd>
+        {b.status === "revoked" && b.revokedOn ? (
+          <>
+            <dt>Revoked</dt>
+            <dd>{b.revokedOn}</dd>
+          </>
+        ) : (
+          <>
+            <dt>Expires</dt>
+            <dd>{b.expiresOn ?? "Never"}</dd>
+          </>
+        )}
       </dl>
     </li>
   );
