@@ -21,6 +21,8 @@ export type RateLimitOptions = {
 export const UNKNOWN_ADDRESS = "unknown";
 
 /** The client's address from the Node socket, or a constant in tests. */
+// TODO(a trusted-proxy setting): behind a reverse proxy every client
+// shares the proxy's address, so the limit counts them together.
 export function clientAddress(c: Context<AppEnv>): string {
   try {
     return getConnInfo(c).remote.address ?? UNKNOWN_ADDRESS;

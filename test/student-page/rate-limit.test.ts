@@ -1,7 +1,9 @@
+import { serve } from "@hono/node-server";
 import { Hono } from "hono";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { AppEnv, Deps } from "../../src/lib/env";
-import { rateLimit } from "../../src/lib/rate-limit";
+import { clientAddress, rateLimit } from "../../src/lib/rate-limit";
 
 function limitedApp(limit: number, clock: { now: number }) {
   const deps = {} as Deps;
@@ -56,5 +58,33 @@ describe("rateLimit", () => {
     const res = await app.request("/");
 
     expect(res.status).toBe(200);
+  });
+});
+
+describe("clientAddress", () => {
+  it("reads the socket's address behind the Node server", async () => {
+    const app = new Hono<AppEnv>();
+    app.get("/", (c) => c.text(clientAddress(c)));
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve(
+        { fetch: app.fetch, port: 0, hostname: "127.0.0.1" },
+        () => resolve(s),
+      );
+    });
+    const { port } = server.address() as AddressInfo;
+
+    const res = await fetch(`http://127.0.0.1:${port}/`);
+
+    expect(await res.text()).toBe("127.0.0.1");
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("falls back to a constant for requests without a socket", async () => {
+    const app = new Hono<AppEnv>();
+    app.get("/", (c) => c.text(clientAddress(c)));
+
+    const res = await app.request("/");
+
+    expect(await res.text()).toBe("unknown");
   });
 });
