@@ -4,6 +4,8 @@
 // Day conventions: an award is valid THROUGH its expiresOn day and expired
 // from the next day; likewise it is usable through its lapse day. A
 // revocation or a lifted hold counts from the local day it happened.
+// An award issued after `at` did not exist yet and is ignored. Inputs are
+// treated as immutable: some results are memoised per input object.
 import type { BadgeLevel, BadgeType } from "../db/schema";
 import { addDays, addMonths, toDay, type Day } from "../lib/dates";
 import { requirementSlugs } from "./requirement";
@@ -201,7 +203,9 @@ function holdReasons(input: ClearanceInput, machine: MachineInfo): Reason[] {
       (hold) =>
         hold.scope === "all" ||
         (hold.scope === "machine" && hold.machineId === machine.id) ||
-        (hold.scope === "track" && tracks.has(hold.track ?? undefined)),
+        (hold.scope === "track" &&
+          hold.track !== null &&
+          tracks.has(hold.track)),
     )
     .map((hold) => holdReason(hold));
 }

@@ -118,6 +118,15 @@ describe("decideClearance: holds", () => {
     expect(decide(h, mill).cleared).toBe(true);
   });
 
+  it("does not apply a track hold without a track to an unknown badge", () => {
+    const odd = machine("gone-badge");
+    const h = hold({ scope: "track", track: null });
+
+    const clearance = decide(h, odd);
+
+    expect(clearance.reasons.map((r) => r.code)).toEqual(["missing"]);
+  });
+
   it("applies a hold from its first day through its last", () => {
     const h = hold({ startsOn: "2026-09-10", endsOn: "2026-09-20" });
 
