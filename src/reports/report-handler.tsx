@@ -8,29 +8,33 @@ import type { JSX } from "hono/jsx/jsx-runtime";
 import type { z } from "zod";
 import { requireSupervisor } from "../auth/guards";
 import { DEVICE_COOKIE } from "../devices/guards";
+import { authenticateDevice } from "../devices/service";
 import type { Db } from "../db/client";
 import type { AppEnv } from "../lib/env";
 import { ForbiddenError, InvalidError, type FieldErrors } from "../lib/errors";
 import { pageContext, renderPage } from "../lib/render";
 import { ReportPage, type ReportMeta } from "../../views/reports/report-page";
+import { csvResponse, type NextBatch } from "./csv";
 import { localStamp } from "./format";
 import { parseFilters } from "./schemas";
 
 /**
- * Supervisors and admins only. A kiosk or interlock is refused outright
- * (403) rather than sent to a login page it cannot use.
+ * Supervisors and admins only. A paired kiosk or an interlock is refused
+ * outright (403) rather than sent to a login page it cannot use.
  */
 export const requireReports = createMiddleware<AppEnv>(async (c, next) => {
-  const device =
-    c.var.actor?.kind === "device" ||
-    (!c.var.user &&
-      (getCookie(c, DEVICE_COOKIE) !== undefined ||
-        c.req.header("Authorization") !== undefined));
-  if (device) {
+  if (!c.var.user && isDevice(c)) {
     throw new ForbiddenError("Reports are for supervisors, not devices");
   }
   return requireSupervisor(c, next);
 });
+
+function isDevice(c: Context<AppEnv>): boolean {
+  if (c.var.actor?.kind === "device") return true;
+  const bearer = /^Bearer\s+(\S+)/i.exec(c.req.header("Authorization") ?? "");
+  const secret = bearer?.[1] ?? getCookie(c, DEVICE_COOKIE);
+  return !!secret && authenticateDevice(c.var.deps.db, secret) !== null;
+}
 
 type Format = { format: "html" | "csv" };
 
@@ -43,12 +47,13 @@ export type RenderProps<R, O> = {
 };
 
 type ReportSpec<F extends Format, R, O> = {
+  name: string; // the CSV file is named after it: "usage-2026-12-03.csv"
   path: string;
   schema: z.ZodType<F>;
   title: (filters: F | null) => string;
   describe: (filters: F) => { label: string; value: string }[];
   build: (db: Db, filters: F) => R;
-  csv: (db: Db, filters: F) => Response;
+  csv: (db: Db, filters: F) => { header: string[]; nextBatch: NextBatch };
   options: (db: Db) => O;
   render: (props: RenderProps<R, O>) => JSX.Element;
 };
@@ -72,7 +77,7 @@ export function defineReport<F extends Format, R, O>(
     ) => {
       const meta = reportMeta(c, spec, filters);
       const region = spec.render({ ...view, meta, options });
-      return render(c, region, status);
+      return render(c, meta.title, region, status);
     };
 
     if (!parsed.ok) {
@@ -81,7 +86,9 @@ export function defineReport<F extends Format, R, O>(
     }
     const filters = parsed.filters;
     try {
-      if (filters.format === "csv") return spec.csv(db, filters);
+      if (filters.format === "csv") {
+        return csvResponse({ report: spec.name, ...spec.csv(db, filters) });
+      }
       const report = spec.build(db, filters);
       const values = stringValues(filters);
       return show(200, { errors: {}, values, report }, filters);
@@ -96,10 +103,13 @@ export function defineReport<F extends Format, R, O>(
 /** Renders the page, or only the region for an htmx swap. */
 export function render(
   c: Context<AppEnv>,
+  title: string,
   region: JSX.Element,
   status: 200 | 422 = 200,
 ) {
-  const page = () => <ReportPage ctx={pageContext(c)} region={region} />;
+  const page = () => (
+    <ReportPage ctx={pageContext(c)} title={title} region={region} />
+  );
   return renderPage(c, { page, partial: () => region }, status);
 }
 
@@ -108,16 +118,26 @@ function reportMeta<F extends Format>(
   spec: Pick<ReportSpec<F, unknown, unknown>, "path" | "title" | "describe">,
   filters: F | null,
 ): ReportMeta {
-  const user = c.var.user!;
-  return {
+  return describeReport(c, {
     title: spec.title(filters),
     path: spec.path,
     filters: filters
       ? spec.describe(filters)
       : [{ label: "Filters", value: "Not valid; see the form" }],
+    csvHref: filters ? csvHref(spec.path, filters) : null,
+  });
+}
+
+/** The report's heading data, with when and by whom it was produced. */
+export function describeReport(
+  c: Context<AppEnv>,
+  meta: Omit<ReportMeta, "producedAt" | "producedBy">,
+): ReportMeta {
+  const user = c.var.user!;
+  return {
+    ...meta,
     producedAt: localStamp(new Date()),
     producedBy: `${user.name} (${user.role})`,
-    csvHref: filters ? csvHref(spec.path, filters) : null,
   };
 }
 

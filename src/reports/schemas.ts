@@ -94,8 +94,15 @@ export const BadgeSummaryFiltersSchema = z.object({
 });
 export type BadgeSummaryFilters = z.infer<typeof BadgeSummaryFiltersSchema>;
 
-export const StudentRecordParamsSchema = z.object({
-  number: z.string().trim().min(1).max(40),
+export const StudentLookupSchema = z.object({
+  number: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .max(40, "A student number is at most 40 characters")
+      .optional(),
+  ),
   format: FormatSchema,
 });
 

@@ -36,6 +36,25 @@ export function makeSession(
     .get();
 }
 
+/** Many one-minute sessions in one statement, a minute apart. */
+export function makeSessions(
+  db: Db,
+  row: { machineId: number; studentId: number; from: Date; count: number },
+) {
+  const values = Array.from({ length: row.count }, (_, i) => {
+    const startedAt = new Date(row.from.getTime() + i * 60_000);
+    return {
+      id: randomUUID(),
+      machineId: row.machineId,
+      studentId: row.studentId,
+      startedAt,
+      endedAt: new Date(startedAt.getTime() + 60_000),
+      endKind: "scan" as const,
+    };
+  });
+  db.insert(machineSessions).values(values).run();
+}
+
 /** A decision-log row; a denied check unless told otherwise. */
 export function makeDecision(db: Db, row: Partial<DecisionRow> & { at: Date }) {
   return db

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, today } from "../../src/lib/dates";
 import { createTestApp, signIn } from "../support/app";
 import { makeMachine, makeStudent } from "../support/factories";
-import { at, csvText, makeSession } from "./support";
+import { at, csvText, makeSession, makeSessions } from "./support";
 
 describe("usage report", () => {
   it("lists the sessions of the last 30 days with totals per machine and student", async () => {
@@ -66,14 +66,12 @@ describe("usage report", () => {
       firstName: 'Ada "A", B',
       lastName: "-Lovelace\nX",
     });
-    for (let i = 0; i < 2500; i += 1) {
-      makeSession(t.db, {
-        machineId: lathe.id,
-        studentId: ada.id,
-        startedAt: new Date(at("2026-01-01").getTime() + i * 60_000),
-        minutes: 1,
-      });
-    }
+    makeSessions(t.db, {
+      machineId: lathe.id,
+      studentId: ada.id,
+      from: at("2026-01-01"),
+      count: 2500,
+    });
 
     const res = await boss.get(
       "/reports/usage?from=2025-12-01&to=2026-02-01&format=csv",

@@ -13,10 +13,14 @@ export type ReportMeta = {
 };
 
 /** The whole page: staff frame, report styles and the swappable region. */
-export function ReportPage(props: { ctx: PageContext; region: Child }) {
+export function ReportPage(props: {
+  ctx: PageContext;
+  title: string;
+  region: Child;
+}) {
   return (
     <Layout
-      title="Reports"
+      title={props.title}
       ctx={props.ctx}
       styles={["/public/reports.css", "/public/print.css"]}
     >
