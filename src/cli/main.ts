@@ -8,7 +8,9 @@ import { openDb, type Db } from "../db/client";
 import { DomainError } from "../lib/errors";
 import { CliError, type CliIo, type Command } from "./command";
 import { checkCommand } from "./commands/check";
+import { credentialCommand } from "./commands/credential";
 import { demoCommand } from "./commands/demo";
+import { deviceAddCommand } from "./commands/device-add";
 import { helpCommand } from "./commands/help";
 import { importCommand } from "./commands/import";
 import { migrateCommand } from "./commands/migrate";
@@ -21,6 +23,8 @@ export const commands: Command[] = [
   importCommand,
   demoCommand,
   checkCommand,
+  credentialCommand,
+  deviceAddCommand,
 ];
 
 /** Runs one command line and returns the exit code. */
