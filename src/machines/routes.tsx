@@ -113,7 +113,7 @@ machineRoutes.post("/machines/:code/edit", requireAdmin, async (c) => {
   const { code } = CodeParamSchema.parse(c.req.param());
   const body = await c.req.parseBody();
   const values = formValues(body);
-  getMachine(c.var.deps.db, code);
+  getMachine(c.var.deps.db, code); // an unknown machine is a 404, not a form
   const parsed = MachineFieldsSchema.safeParse(body);
   const reject = (errors: FieldErrors) =>
     renderForm(c, { code, form: { values, errors } });
