@@ -14,7 +14,9 @@ export const StudentFormSchema = z.object({
     .trim()
     .min(1, "Enter the student number")
     .max(20, "Keep the student number under 20 characters")
-    .regex(/^[A-Za-z0-9-]+$/, "Use only letters, digits and dashes"),
+    .regex(/^[A-Za-z0-9-]+$/, "Use only letters, digits and dashes")
+    // "/students/new" is the add form, so no student may be numbered "new"
+    .refine((n) => n.toLowerCase() !== "new", "This number is reserved"),
   firstName: name("first name"),
   lastName: name("last name"),
   email: z
