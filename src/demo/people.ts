@@ -3,7 +3,7 @@
 import { computeExpiry } from "../clearance/rules";
 import { ValiditySchema } from "../badges/validity";
 import { addDays, type Day } from "../lib/dates";
-import { DEMO_BADGES, LADDERS } from "./catalog";
+import { DEMO_BADGES, LADDERS } from "./badges";
 
 export const DEMO_STUDENT_COUNT = 300;
 const FIRST_NUMBER = 1001;

@@ -1,6 +1,7 @@
 import { addUser } from "../auth/service";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
+import type { CsvRow } from "../imports/csv";
 import type { ImportKind } from "../imports/schemas";
 import {
   formatImportError,
@@ -10,7 +11,8 @@ import {
 import type { Actor } from "../lib/actor";
 import { writeAudit } from "../lib/audit";
 import { addDays, toDay, type Day } from "../lib/dates";
-import { demoBadgeRows, demoMachineRows } from "./catalog";
+import { demoBadgeRows } from "./badges";
+import { demoMachineRows } from "./machines";
 import { demoAwards, demoStudentRows, type DemoRevocation } from "./people";
 import * as q from "./queries";
 
@@ -40,11 +42,11 @@ export async function loadDemo(db: Db, config: Config): Promise<DemoSummary> {
   const start = toDay(admin.createdAt);
   const awards = demoAwards(start, DEMO_ADMIN.email);
 
-  const data: [ImportKind, Record<string, string>[]][] = [
-    ["badges", demoBadgeRows()],
+  const data: [ImportKind, CsvRow[]][] = [
+    ["badges", numbered(demoBadgeRows())],
     ["machines", demoMachineRows()],
-    ["students", demoStudentRows()],
-    ["awards", awards.rows],
+    ["students", numbered(demoStudentRows())],
+    ["awards", numbered(awards.rows)],
   ];
   const imports = {} as Record<ImportKind, ImportCounts>;
   for (const [kind, rows] of data) {
@@ -72,15 +74,18 @@ async function ensureAdmin(db: Db, actor: Actor) {
   return { ...q.findUserByEmail(db, DEMO_ADMIN.email)!, created: true };
 }
 
+// As if each row were a line of a CSV file under its header.
+const numbered = (rows: Record<string, string>[]): CsvRow[] =>
+  rows.map((values, i) => ({ line: i + 2, values }));
+
 function importDemoRows(
   db: Db,
   config: Config,
   actor: Actor,
   kind: ImportKind,
-  rows: Record<string, string>[],
+  rows: CsvRow[],
 ): ImportCounts {
-  const lines = rows.map((values, i) => ({ line: i + 2, values }));
-  const result = importRows(db, config, actor, kind, lines);
+  const result = importRows(db, config, actor, kind, rows);
   if (!result.ok) {
     // the demo data is ours: a bad row is a bug in this module
     const first = formatImportError(result.errors[0]!);
