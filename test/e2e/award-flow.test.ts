@@ -95,5 +95,5 @@ describe("awarding a badge in a real browser", () => {
     expect(own).toContain("Cleared");
     expect(own).not.toContain("Not cleared");
     expect(visited.length).toBeGreaterThanOrEqual(6);
-  });
+  }, 90_000);
 });
