@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
+import { loadConfig } from "../../src/config";
 import { openDb } from "../../src/db/client";
 import { runCommand, tempFile } from "./run";
 
@@ -62,6 +63,17 @@ describe("shop (the command line)", () => {
     expect(result.stderr).toBe(
       "takes no arguments\nUsage: npm run shop -- migrate\n",
     );
+  });
+
+  test("a bad environment variable is named, without a stack trace", async () => {
+    const db = openDb(":memory:");
+    const config = () => loadConfig({ DATABASE_PATH: ":memory:", PORT: "x" });
+
+    const result = await runCommand(db, ["migrate"], { config });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Bad environment:\n {2}PORT: /);
+    expect(result.stderr).not.toMatch(/\bat \w+ \(/);
   });
 
   test(

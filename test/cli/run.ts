@@ -10,7 +10,7 @@ import type { Db } from "../../src/db/client";
 export async function runCommand(
   db: Db,
   argv: string[],
-  opts: { stdin?: string; config?: Config } = {},
+  opts: { stdin?: string; config?: () => Config } = {},
 ) {
   let stdout = "";
   let stderr = "";
@@ -18,7 +18,7 @@ export async function runCommand(
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     stdin: Readable.from(opts.stdin ? [opts.stdin] : []),
-    config: () => opts.config ?? testConfig(),
+    config: opts.config ?? (() => testConfig()),
     db: () => db,
   });
   return { code, stdout, stderr };
