@@ -16,6 +16,7 @@ import { CardSheetPage } from "../../views/cards/sheet-page";
 import { SheetQuerySchema, StudentNumberSchema } from "./schemas";
 import {
   buildCardSheet,
+  type CardSheet,
   getCardByNumber,
   getCardByToken,
   listSheetAreas,
@@ -86,10 +87,7 @@ cardRoutes.get("/cards/sheet", requireStaff, async (c) => {
   const query = c.req.query();
   const { db, config } = c.var.deps;
   const areas = listSheetAreas(db);
-  const page = (
-    errors: Record<string, string>,
-    sheet: Awaited<ReturnType<typeof buildCardSheet>> | null,
-  ) => (
+  const page = (errors: Record<string, string>, sheet: CardSheet | null) => (
     <CardSheetPage
       ctx={pageContext(c)}
       areas={areas}
