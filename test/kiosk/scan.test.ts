@@ -160,6 +160,7 @@ describe("POST /kiosk/scan at a shared kiosk", () => {
 
     const html = await res.text();
     expect(html).toContain('data-outcome="clearances"');
+    expect(html).toContain('data-reset="20000"');
     expect(html).toContain(`data-student="${shop.bob.id}"`);
     expect(statusText(html)).toMatch(/^Your clearances, Bob Denied/);
     expect(html).toContain("Cleared for 1 of 2 machines in Machine Shop");
