@@ -133,15 +133,17 @@ describe("the QR decoder files", () => {
     expect(wasm.headers.get("content-type")).toBe("application/wasm");
   });
 
-  it("and the kiosk's own script and stylesheet", async () => {
+  it("and so are the kiosk's own scripts and stylesheet", async () => {
     const t = createTestApp();
     makeMachine(t.db);
 
     const js = await t.app.request("/public/kiosk.js");
+    const camera = await t.app.request("/public/kiosk-camera.js");
     const css = await t.app.request("/public/kiosk.css");
 
     expect(js.status).toBe(200);
-    expect(await js.text()).toContain("/assets/zxing/zxing_reader.wasm");
+    expect(await js.text()).toContain('from "./kiosk-camera.js"');
+    expect(await camera.text()).toContain("/assets/zxing/zxing_reader.wasm");
     expect(css.status).toBe(200);
   });
 });
