@@ -6,6 +6,7 @@ export type PageContext = {
   user: StaffUser | null;
   csrfToken: string;
   path: string;
+  notice?: string | null; // a one-time "done" message after a redirect
 };
 
 type NavLink = { href: string; label: string; role: StaffUser["role"] };
@@ -46,6 +47,12 @@ export function Layout(props: {
         {ctx.user && <StaffNav ctx={ctx} user={ctx.user} />}
       </header>
       <main id="main" tabindex={-1}>
+        {ctx.notice && (
+          <p class="flash" role="status">
+            <span aria-hidden="true">✔ </span>
+            {ctx.notice}
+          </p>
+        )}
         {props.children}
       </main>
     </Document>
@@ -76,7 +83,9 @@ export function Document(props: {
           <meta name="htmx-config" content='{"defaultTimeout": 10000}' />
           <title>{`${props.title} - ShopPass`}</title>
           <link rel="stylesheet" href="/public/app.css" />
-          {props.styles?.map((href) => <link rel="stylesheet" href={href} />)}
+          {props.styles?.map((href) => (
+            <link rel="stylesheet" href={href} />
+          ))}
           <script src="/assets/htmx.min.js" defer></script>
           <script src="/public/app.js" defer></script>
           {props.scripts?.map((src) => (

@@ -30,6 +30,7 @@ import {
   getAward,
   revokeAward,
 } from "./service";
+import { redirectWithNotice } from "../lib/notice";
 
 export const awardRoutes = new Hono<AppEnv>();
 
@@ -109,7 +110,11 @@ awardRoutes.post(
 
     try {
       awardBadge(db, c.var.actor!, { ...parsed.data, studentId: student.id });
-      return c.redirect(studentPath(student.number), 303);
+      return redirectWithNotice(
+        c,
+        studentPath(student.number),
+        "Badge awarded.",
+      );
     } catch (err) {
       if (err instanceof InvalidError) {
         return renderAwardForm(c, student, values, err.fields, 422);
@@ -174,5 +179,9 @@ awardRoutes.post("/awards/:id/revoke", requireSupervisor, async (c) => {
   const { db } = c.var.deps;
   const done = revokeAward(db, c.var.actor!, awardId, parsed.data.reason);
 
-  return c.redirect(studentPath(done.studentNumber), 303);
+  return redirectWithNotice(
+    c,
+    studentPath(done.studentNumber),
+    "Award revoked.",
+  );
 });

@@ -22,6 +22,7 @@ import {
   updateBadge,
 } from "./service";
 import { formatValidity } from "./validity";
+import { redirectWithNotice } from "../lib/notice";
 
 type Ctx = Context<AppEnv>;
 
@@ -60,7 +61,11 @@ badgeRoutes.post("/admin/badges/new", requireAdmin, async (c) => {
     if (err instanceof InvalidError) return reject(err.fields);
     throw err;
   }
-  return c.redirect(`/admin/badges#badge-${parsed.data.slug}`, 303);
+  return redirectWithNotice(
+    c,
+    `/admin/badges#badge-${parsed.data.slug}`,
+    "Badge created.",
+  );
 });
 
 badgeRoutes.get("/admin/badges/:slug/edit", requireAdmin, (c) => {
@@ -103,7 +108,7 @@ badgeRoutes.post("/admin/badges/:slug/edit", requireAdmin, async (c) => {
     if (err instanceof InvalidError) return reject(err.fields);
     throw err;
   }
-  return c.redirect(`/admin/badges#badge-${slug}`, 303);
+  return redirectWithNotice(c, `/admin/badges#badge-${slug}`, "Badge saved.");
 });
 
 badgeRoutes.post("/admin/badges/:slug/archive", requireAdmin, (c) => {
@@ -111,7 +116,8 @@ badgeRoutes.post("/admin/badges/:slug/archive", requireAdmin, (c) => {
 
   archiveBadge(c.var.deps.db, c.var.actor!, slug);
 
-  return c.redirect(`/admin/badges?archived=1#badge-${slug}`, 303);
+  const to = `/admin/badges?archived=1#badge-${slug}`;
+  return redirectWithNotice(c, to, "Badge archived.");
 });
 
 badgeRoutes.post("/admin/badges/:slug/unarchive", requireAdmin, (c) => {
@@ -119,7 +125,8 @@ badgeRoutes.post("/admin/badges/:slug/unarchive", requireAdmin, (c) => {
 
   unarchiveBadge(c.var.deps.db, c.var.actor!, slug);
 
-  return c.redirect(`/admin/badges?archived=1#badge-${slug}`, 303);
+  const to = `/admin/badges?archived=1#badge-${slug}`;
+  return redirectWithNotice(c, to, "Badge restored.");
 });
 
 // The form as entered: every string field, and the ticked assessors.

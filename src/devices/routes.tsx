@@ -16,6 +16,7 @@ import {
   registerDevice,
   revokeDevice,
 } from "./service";
+import { redirectWithNotice } from "../lib/notice";
 
 export const deviceRoutes = new Hono<AppEnv>();
 
@@ -116,5 +117,5 @@ deviceRoutes.post("/admin/devices/:id/revoke", requireAdmin, (c) => {
   const parsed = DeviceIdSchema.safeParse(c.req.param());
   if (!parsed.success) throw new NotFoundError("There is no such device");
   revokeDevice(c.var.deps.db, c.var.actor!, parsed.data.id);
-  return c.redirect("/admin/devices", 303);
+  return redirectWithNotice(c, "/admin/devices", "Device revoked.");
 });

@@ -9,6 +9,7 @@ import { getStudent } from "../students/service";
 import { HoldFormPage, type HoldFormValues } from "../../views/holds/form";
 import { HoldFormSchema, HoldIdSchema, LiftFormSchema } from "./schemas";
 import { holdFormOptions, liftHold, placeHold } from "./service";
+import { redirectWithNotice } from "../lib/notice";
 
 export const holdRoutes = new Hono<AppEnv>();
 
@@ -60,7 +61,7 @@ holdRoutes.post("/students/:number/holds/new", requireSupervisor, async (c) => {
 
   try {
     placeHold(db, c.var.actor!, { ...parsed.data, studentId: student.id });
-    return c.redirect(studentPath(student.number), 303);
+    return redirectWithNotice(c, studentPath(student.number), "Hold placed.");
   } catch (err) {
     if (err instanceof InvalidError) {
       return renderHoldForm(c, student, values, err.fields);
@@ -80,5 +81,5 @@ holdRoutes.post("/holds/:id/lift", requireSupervisor, async (c) => {
   const { db } = c.var.deps;
   const done = liftHold(db, c.var.actor!, id.data, parsed.data.note);
 
-  return c.redirect(studentPath(done.studentNumber), 303);
+  return redirectWithNotice(c, studentPath(done.studentNumber), "Hold lifted.");
 });

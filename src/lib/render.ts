@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import type { AppEnv } from "./env";
+import { takeNotice } from "./notice";
 import type { PageContext } from "../../views/layout";
 
 export function isHtmx(c: Context<AppEnv>): boolean {
@@ -16,6 +17,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     user: c.var.user,
     csrfToken: c.var.csrfToken,
     path: c.req.path,
+    notice: isHtmx(c) ? null : takeNotice(c),
   };
 }
 

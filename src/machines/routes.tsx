@@ -26,6 +26,7 @@ import {
   setMachineService,
   updateMachine,
 } from "./service";
+import { redirectWithNotice } from "../lib/notice";
 
 type Ctx = Context<AppEnv>;
 
@@ -51,7 +52,11 @@ machineRoutes.post("/machines/new", requireAdmin, async (c) => {
     if (err instanceof InvalidError) return reject(err.fields);
     throw err;
   }
-  return c.redirect(`/machines/${parsed.data.code}`, 303);
+  return redirectWithNotice(
+    c,
+    `/machines/${parsed.data.code}`,
+    "Machine added.",
+  );
 });
 
 // The as-you-type check of the machine form: always a small partial.
@@ -81,7 +86,7 @@ machineRoutes.post("/machines/area-closing", requireAdmin, async (c) => {
 
   setAreaClosingTime(c.var.deps.db, c.var.actor!, parsed.data);
 
-  return c.redirect("/machines", 303);
+  return redirectWithNotice(c, "/machines", "Closing time saved.");
 });
 
 machineRoutes.get("/machines/:code", requireStaff, (c) => {
@@ -125,7 +130,7 @@ machineRoutes.post("/machines/:code/edit", requireAdmin, async (c) => {
     if (err instanceof InvalidError) return reject(err.fields);
     throw err;
   }
-  return c.redirect(`/machines/${code}`, 303);
+  return redirectWithNotice(c, `/machines/${code}`, "Machine saved.");
 });
 
 machineRoutes.post("/machines/:code/service", requireSupervisor, async (c) => {
@@ -141,7 +146,9 @@ machineRoutes.post("/machines/:code/service", requireSupervisor, async (c) => {
 
   setMachineService(db, c.var.actor!, code, parsed.data);
 
-  if (!isHtmx(c)) return c.redirect(`/machines/${code}`, 303);
+  if (!isHtmx(c)) {
+    return redirectWithNotice(c, `/machines/${code}`, "Service status saved.");
+  }
   return renderDetail(c, getMachine(db, code), undefined, 200);
 });
 

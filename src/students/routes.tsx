@@ -18,6 +18,7 @@ import {
   loadStudentRecord,
   updateStudent,
 } from "./service";
+import { redirectWithNotice } from "../lib/notice";
 
 export const studentRoutes = new Hono<AppEnv>();
 
@@ -67,7 +68,7 @@ studentRoutes.post("/students/new", requireSupervisor, async (c) => {
   const { deps, actor } = c.var;
   try {
     const student = createStudent(deps.db, deps.config, actor!, parsed.data);
-    return c.redirect(studentPath(student.number), 303);
+    return redirectWithNotice(c, studentPath(student.number), "Student added.");
   } catch (err) {
     if (err instanceof InvalidError) return renderForm(c, values, err.fields);
     throw err;
@@ -102,7 +103,7 @@ studentRoutes.post("/students/:number/edit", requireSupervisor, async (c) => {
 
   try {
     const saved = updateStudent(db, c.var.actor!, student.id, parsed.data);
-    return c.redirect(studentPath(saved.number), 303);
+    return redirectWithNotice(c, studentPath(saved.number), "Details saved.");
   } catch (err) {
     if (err instanceof InvalidError) {
       return renderForm(c, values, err.fields, editing);

@@ -14,6 +14,7 @@ import {
   deactivateUser,
   listStaffUsers,
 } from "./service";
+import { redirectWithNotice } from "../lib/notice";
 
 type Ctx = Context<AppEnv>;
 
@@ -38,7 +39,7 @@ userRoutes.post("/admin/users/new", requireAdmin, async (c) => {
     if (err instanceof InvalidError) return reject(err.fields);
     throw err;
   }
-  return c.redirect("/admin/users", 303);
+  return redirectWithNotice(c, "/admin/users", "Account created.");
 });
 
 userRoutes.post("/admin/users/:id/role", requireAdmin, async (c) => {
@@ -71,7 +72,7 @@ function act(c: Ctx, change: () => void) {
     if (err instanceof InvalidError) return renderList(c, err.message);
     throw err;
   }
-  return c.redirect("/admin/users", 303);
+  return redirectWithNotice(c, "/admin/users", "Account updated.");
 }
 
 function renderList(c: Ctx, error?: string) {
