@@ -55,7 +55,11 @@ export const students = sqliteTable(
       .default("active"),
     createdAt: createdAt(),
   },
-  (t) => [index("students_name_idx").on(t.lastName, t.firstName)],
+  (t) => [
+    index("students_name_idx").on(t.lastName, t.firstName),
+    // reports: the few inactive students, without reading every row
+    index("students_status_idx").on(t.status),
+  ],
 );
 
 export const studentCredentials = sqliteTable(
@@ -177,6 +181,14 @@ export const awards = sqliteTable(
     index("awards_student_idx").on(t.studentId),
     index("awards_badge_idx").on(t.badgeId, t.expiresOn),
     index("awards_expires_idx").on(t.expiresOn),
+    // reports: covers roster candidates and per-badge counts (no row reads)
+    index("awards_badge_holder_idx").on(
+      t.badgeId,
+      t.studentId,
+      t.issuedOn,
+      t.expiresOn,
+      t.revokedAt,
+    ),
   ],
 );
 
@@ -269,6 +281,19 @@ export const machineSessions = sqliteTable(
     index("machine_sessions_machine_idx").on(t.machineId, t.endedAt),
     index("machine_sessions_student_idx").on(t.studentId, t.startedAt),
     index("machine_sessions_started_idx").on(t.startedAt),
+    // reports: covers the usage scan of a date range
+    index("machine_sessions_usage_idx").on(
+      t.startedAt,
+      t.machineId,
+      t.studentId,
+      t.endedAt,
+    ),
+    // last use per machine for the "lapses unused" rule
+    index("machine_sessions_student_machine_idx").on(
+      t.studentId,
+      t.machineId,
+      t.startedAt,
+    ),
   ],
 );
 
