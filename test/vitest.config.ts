@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     setupFiles: ["test/support/setup.ts"],
-    testTimeout: 20_000,
+    // generous: browser tests share two cores with everything else
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // e2e files start Chromium; keep them from fighting over two cores
     fileParallelism: true,
