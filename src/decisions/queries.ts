@@ -1,13 +1,61 @@
-import { and, desc, eq, gt, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { decisions } from "../db/schema";
+import { preparedOn } from "../lib/prepared";
 
 type Tx = Pick<Db, "select" | "insert">;
 export type DecisionRow = typeof decisions.$inferInsert;
 
+// One row per scan and per API call: prepared once per connection.
+const insertDecisionRow = preparedOn((db: Tx) =>
+  db
+    .insert(decisions)
+    .values({
+      at: sql.placeholder("at"),
+      deviceId: sql.placeholder("deviceId"),
+      userId: sql.placeholder("userId"),
+      machineId: sql.placeholder("machineId"),
+      studentId: sql.placeholder("studentId"),
+      action: sql.placeholder("action"),
+      granted: sql.placeholder("granted"),
+      reasonCodes: sql.placeholder("reasonCodes"),
+      credentialKind: sql.placeholder("credentialKind"),
+      credentialHash: sql.placeholder("credentialHash"),
+    })
+    .prepare(),
+);
+
 export function insertDecision(db: Tx, row: DecisionRow): void {
-  db.insert(decisions).values(row).run();
+  insertDecisionRow(db).run({
+    deviceId: null,
+    userId: null,
+    machineId: null,
+    studentId: null,
+    credentialHash: null,
+    ...row,
+  });
 }
+
+// A card is the student when known, else the short hash of what was read.
+const latestAtMachine = preparedOn((db: Tx) =>
+  db
+    .select({ id: decisions.id, at: decisions.at })
+    .from(decisions)
+    .where(
+      and(
+        gt(decisions.at, sql.placeholder("after")),
+        lte(decisions.at, sql.placeholder("until")),
+        eq(decisions.machineId, sql.placeholder("machineId")),
+        or(
+          eq(decisions.studentId, sql.placeholder("studentId")),
+          eq(decisions.credentialHash, sql.placeholder("credentialHash")),
+        ),
+      ),
+    )
+    .orderBy(desc(decisions.at))
+    .limit(1)
+    .prepare(),
+);
 
 /** The latest decision at a machine for one card or student in a window. */
 export function findLatestAtMachine(
@@ -20,27 +68,10 @@ export function findLatestAtMachine(
     until: Date;
   },
 ) {
-  const who: SQL[] = [];
-  if (where.studentId) who.push(eq(decisions.studentId, where.studentId));
-  if (where.credentialHash) {
-    who.push(eq(decisions.credentialHash, where.credentialHash));
-  }
-  return (
-    db
-      .select({ id: decisions.id, at: decisions.at })
-      .from(decisions)
-      .where(
-        and(
-          gt(decisions.at, where.after),
-          lte(decisions.at, where.until),
-          eq(decisions.machineId, where.machineId),
-          or(...who),
-        ),
-      )
-      .orderBy(desc(decisions.at))
-      .limit(1)
-      .get() ?? null
-  );
+  // placeholders in a where clause skip the column's Date encoding
+  const after = where.after.getTime();
+  const until = where.until.getTime();
+  return latestAtMachine(db).get({ ...where, after, until }) ?? null;
 }
 
 /** The latest scan of a student by one device or staff member since then. */

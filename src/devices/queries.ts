@@ -1,6 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { devices, machines } from "../db/schema";
+import { preparedOn } from "../lib/prepared";
 
 type Tx = Pick<Db, "select" | "insert" | "update">;
 
@@ -13,14 +14,17 @@ const deviceColumns = {
   revokedAt: devices.revokedAt,
 };
 
+// Every device API request starts here.
+const deviceBySecretHash = preparedOn((db: Tx) =>
+  db
+    .select(deviceColumns)
+    .from(devices)
+    .where(eq(devices.secretHash, sql.placeholder("secretHash")))
+    .prepare(),
+);
+
 export function findDeviceBySecretHash(db: Tx, secretHash: string) {
-  return (
-    db
-      .select(deviceColumns)
-      .from(devices)
-      .where(eq(devices.secretHash, secretHash))
-      .get() ?? null
-  );
+  return deviceBySecretHash(db).get({ secretHash }) ?? null;
 }
 
 export function findDevice(db: Tx, id: number) {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import {
   areaSettings,
@@ -6,6 +6,7 @@ import {
   machines,
   students,
 } from "../db/schema";
+import { preparedOn } from "../lib/prepared";
 
 type Tx = Pick<Db, "select" | "insert" | "update">;
 
@@ -35,21 +36,35 @@ const studentColumns = {
   lastName: students.lastName,
 };
 
+// The scan and API paths run these on every request: prepared once.
+const machineById = preparedOn((db: Tx) =>
+  db
+    .select(machineColumns)
+    .from(machines)
+    .where(eq(machines.id, sql.placeholder("id")))
+    .prepare(),
+);
+const machineByCode = preparedOn((db: Tx) =>
+  db
+    .select(machineColumns)
+    .from(machines)
+    .where(eq(machines.code, sql.placeholder("code")))
+    .prepare(),
+);
+const studentById = preparedOn((db: Tx) =>
+  db
+    .select(studentColumns)
+    .from(students)
+    .where(eq(students.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function findMachine(db: Tx, id: number): MachineRow | null {
-  return (
-    db.select(machineColumns).from(machines).where(eq(machines.id, id)).get() ??
-    null
-  );
+  return machineById(db).get({ id }) ?? null;
 }
 
 export function findMachineByCode(db: Tx, code: string): MachineRow | null {
-  return (
-    db
-      .select(machineColumns)
-      .from(machines)
-      .where(eq(machines.code, code))
-      .get() ?? null
-  );
+  return machineByCode(db).get({ code }) ?? null;
 }
 
 function machineFilter(filter: { area?: string; machineId?: number }) {
@@ -74,10 +89,7 @@ export function listMachines(
 }
 
 export function findStudent(db: Tx, id: number) {
-  return (
-    db.select(studentColumns).from(students).where(eq(students.id, id)).get() ??
-    null
-  );
+  return studentById(db).get({ id }) ?? null;
 }
 
 const sessionColumns = {
