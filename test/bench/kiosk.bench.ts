@@ -1,0 +1,163 @@
+// npm run bench:kiosk
+// Serves the real app on a temporary SQLite file of 50,000 students and
+// loads POST /api/v1/access-checks with autocannon (32 keep-alive
+// connections, 1,000 different students and machines), then the trivial
+// GET /healthz as the ceiling, in the same run and server. It prints
+// figures; it never asserts times.
+import { serve } from "@hono/node-server";
+import { fork } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import { join } from "node:path";
+import { createApp } from "../../src/app";
+import { testConfig } from "../../src/config";
+import { credentialUrl, issueCredential } from "../../src/credentials/service";
+import { openDb, type Db } from "../../src/db/client";
+import { registerDevice } from "../../src/devices/service";
+import { createLogger } from "../../src/lib/logger";
+import type { LoadJob, LoadResult } from "./kiosk-load";
+import { fillShop, MACHINES, STUDENTS } from "./kiosk-shop";
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const CONNECTIONS = 32;
+const SAMPLES = 1_000;
+
+function makeBodies(db: Db, config: ReturnType<typeof testConfig>) {
+  const bodies: string[] = [];
+  db.transaction((tx) => {
+    for (let i = 0; i < SAMPLES; i++) {
+      const studentId = 1 + ((i * 7_919) % STUDENTS);
+      const token = issueCredential(tx, config, studentId);
+      const machine = `M-${1 + ((i * 31) % MACHINES)}`;
+      const credential = credentialUrl(config, token);
+      bodies.push(JSON.stringify({ machine, credential }));
+    }
+  });
+  return bodies;
+}
+
+function load(job: LoadJob): Promise<LoadResult> {
+  const child = fork(join(import.meta.dirname, "kiosk-load.ts"), {
+    execArgv: ["--import", "tsx"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("message", (result) => {
+      child.kill();
+      resolve(result as LoadResult);
+    });
+    child.once("exit", (code) => {
+      if (code) reject(new Error(`load generator exited ${code}`));
+    });
+    child.send(job);
+  });
+}
+
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+const rps = (n: number) => `${Math.round(n).toLocaleString("en")} req/s`;
+
+function line(name: string, r: LoadResult) {
+  const bad = r.non2xx + r.errors;
+  return (
+    `  ${name.padEnd(28)} ${rps(r.requestsPerSecond).padStart(13)}  ` +
+    `p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}` +
+    (bad ? `  (${bad} non-2xx or errors)` : "")
+  );
+}
+
+async function main() {
+  const dir = mkdtempSync(join(os.tmpdir(), "shoppass-kiosk-bench-"));
+  const path = join(dir, "bench.db");
+  const db = openDb(path);
+  const config = testConfig({ databasePath: path, logLevel: "silent" });
+
+  const fillStart = performance.now();
+  fillShop(db);
+  const bodies = makeBodies(db, config);
+  const { secret } = registerDevice(
+    db,
+    { kind: "cli" },
+    {
+      name: "Bench interlock",
+      kind: "interlock",
+    },
+  );
+  const fillMs = performance.now() - fillStart;
+
+  const app = createApp({ db, config, logger: createLogger("silent") });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+
+  const check: LoadJob = {
+    url: `${base}/api/v1/access-checks`,
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${secret}`,
+      "content-type": "application/json",
+    },
+    bodies,
+    connections: CONNECTIONS,
+    duration: DURATION,
+  };
+  const ceiling: LoadJob = {
+    ...check,
+    url: `${base}/healthz`,
+    method: "GET",
+    headers: {},
+    bodies: [],
+  };
+
+  console.log(`ShopPass kiosk benchmark (${os.cpus().length} CPUs,`);
+  console.log(`  load average ${os.loadavg()[0]!.toFixed(1)} at start)`);
+  console.log(
+    `  ${STUDENTS.toLocaleString("en")} students, ${MACHINES} machines, ` +
+      `${SAMPLES} students x machines cycled, filled in ` +
+      `${(fillMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `  ${CONNECTIONS} connections, keep-alive, ${DURATION} s per run, ` +
+      `${ROUNDS} rounds\n`,
+  );
+
+  await load({ ...check, duration: 2 }); // warm-up: JIT, caches
+  await load({ ...ceiling, duration: 2 });
+
+  const results: { ceiling: LoadResult; check: LoadResult }[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const c = await load(ceiling);
+    const a = await load(check);
+    results.push({ ceiling: c, check: a });
+    console.log(`Round ${round}`);
+    console.log(line("GET /healthz (ceiling)", c));
+    console.log(line("POST /api/v1/access-checks", a));
+    const ratio = a.requestsPerSecond / c.requestsPerSecond;
+    console.log(`  ratio ${(ratio * 100).toFixed(0)}% of the ceiling\n`);
+  }
+
+  const best = results.reduce((a, b) =>
+    b.check.requestsPerSecond / b.ceiling.requestsPerSecond >
+    a.check.requestsPerSecond / a.ceiling.requestsPerSecond
+      ? b
+      : a,
+  );
+  const decisions = db.$client
+    .prepare("select count(*) as n from decisions")
+    .get() as { n: number };
+  console.log(
+    `Best round: access check at ${(
+      (best.check.requestsPerSecond / best.ceiling.requestsPerSecond) *
+      100
+    ).toFixed(0)}% of the ceiling, p99 ${ms(best.check.p99)} ` +
+      "(targets: 60% or more, p99 at most 10 ms)",
+  );
+  console.log(`Decision rows written: ${decisions.n.toLocaleString("en")}`);
+
+  server.close();
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
