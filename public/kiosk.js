@@ -370,3 +370,4 @@ function playTone(kind) {
 const initial = statusRegion.querySelector(".kiosk-outcome");
 if (initial) show(initial);
 else focusScan();
+main.dataset.script = "ready"; // scans typed from now on go through fetch

@@ -1,7 +1,10 @@
 // Browser-test helpers for the kiosk: a shop in the server's database, a
 // paired kiosk page, and a USB scanner that types and presses Enter.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
+import { prepareZXingModule, readBarcodes } from "zxing-wasm/reader";
 import { invalidateCatalog } from "../../src/clearance/service";
 import {
   credentialUrl,
@@ -57,6 +60,17 @@ export function makeKioskShop(server: TestServer) {
   };
 }
 
+/** A student with no badges and the URL on their card. */
+export function makeCardHolder(server: TestServer) {
+  const student = makeStudent(server.db, { firstName: "Cara" });
+  const token = currentCredentialToken(server.db, server.config, student.id);
+  return {
+    ...student,
+    name: `${student.firstName} ${student.lastName}`,
+    card: credentialUrl(server.config, token),
+  };
+}
+
 /** Registers a kiosk and pairs a new page with it through /kiosk/pair. */
 export async function openPairedKiosk(
   context: BrowserContext,
@@ -72,7 +86,7 @@ export async function openPairedKiosk(
   watchForErrors(page);
   await page.goto(`${server.url}/kiosk/pair?secret=${secret}`);
   await page.waitForURL(`${server.url}/kiosk`);
-  await expectScanFocused(page);
+  await expectKioskReady(page);
   return page;
 }
 
@@ -93,6 +107,12 @@ export function watchForErrors(page: Page) {
 
 export function errorsOf(page: Page): string[] {
   return pageErrors.get(page) ?? [];
+}
+
+/** Waits for kiosk.js, then for the Scan field to have the focus. */
+export async function expectKioskReady(page: Page) {
+  await page.locator('main[data-script="ready"]').waitFor();
+  await expectScanFocused(page);
 }
 
 export async function expectScanFocused(page: Page) {
@@ -131,3 +151,19 @@ export async function lastScanMs(page: Page): Promise<number> {
 
 // Two scans of one card closer than 3 s are one scan.
 export const REPEAT_GAP_MS = 3_200;
+
+// In Node the decoder gets its wasm from node_modules, not a CDN.
+const wasm = createRequire(import.meta.url).resolve(
+  "zxing-wasm/reader/zxing_reader.wasm",
+);
+prepareZXingModule({
+  overrides: { wasmBinary: readFileSync(wasm).buffer as ArrayBuffer },
+});
+
+/** The text of the QR code in a PNG image (a screenshot). */
+export async function decodeQr(png: Buffer): Promise<string | null> {
+  const results = await readBarcodes(new Uint8Array(png), {
+    formats: ["QRCode"],
+  });
+  return results[0]?.text ?? null;
+}

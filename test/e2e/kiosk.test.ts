@@ -8,13 +8,18 @@ import {
   expect,
   it,
 } from "vitest";
+import { invalidateCatalog } from "../../src/clearance/service";
+import { makeMachine } from "../support/factories";
 import { launchBrowser, seriousViolations, signInAs } from "./support/browser";
 import { startServer, type TestServer } from "./support/server";
 import {
+  decodeQr,
   errorsOf,
+  expectKioskReady,
   expectScanFocused,
   expectStatus,
   lastScanMs,
+  makeCardHolder,
   makeKioskShop,
   openPairedKiosk,
   REPEAT_GAP_MS,
@@ -27,7 +32,6 @@ describe("the kiosk in Chromium, with a USB scanner", () => {
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
-  const paintTimes: number[] = [];
 
   beforeAll(async () => {
     server = await startServer();
@@ -44,15 +48,6 @@ describe("the kiosk in Chromium, with a USB scanner", () => {
   });
 
   afterAll(async () => {
-    if (paintTimes.length > 0) {
-      const sorted = [...paintTimes].sort((a, b) => a - b);
-      const median = sorted[Math.floor(sorted.length / 2)]!;
-      console.log(
-        `Kiosk Enter-to-paint: median ${median.toFixed(1)} ms, ` +
-          `max ${sorted.at(-1)!.toFixed(1)} ms over ${sorted.length} scans ` +
-          `(${sorted.map((t) => t.toFixed(1)).join(", ")})`,
-      );
-    }
     await browser?.close();
     await server?.close();
   });
@@ -65,23 +60,47 @@ describe("the kiosk in Chromium, with a USB scanner", () => {
 
     await scan(page, shop.ada.card);
     await expectStatus(page, `Signed in Ada Cleared ${shop.lathe.name}`);
-    paintTimes.push(await lastScanMs(page));
     expect(await page.locator("main").getAttribute("data-tone")).toBe("yes");
     await page.waitForTimeout(REPEAT_GAP_MS);
     await scan(page, shop.ada.card);
     await expectStatus(page, "Signed out Ada Cleared");
-    paintTimes.push(await lastScanMs(page));
     await page.waitForTimeout(REPEAT_GAP_MS);
     await scan(page, shop.bob.card);
     await expectStatus(page, "Not cleared Bob Denied");
 
-    paintTimes.push(await lastScanMs(page));
     expect(await statusText(page)).toContain(
       `Shop Safety is missing - earn it at ${server.url}/badges/${shop.safety.slug}`,
     );
     expect(await page.locator("main").getAttribute("data-tone")).toBe("no");
     await expectScanFocused(page);
     expect(errorsOf(page)).toEqual([]);
+  });
+
+  it("measures the time from the scanner's Enter to the painted decision", async () => {
+    const shop = makeKioskShop(server);
+    const students = Array.from({ length: 13 }, () => makeCardHolder(server));
+    const machine = makeMachine(server.db, { area: shop.area, capacity: 20 });
+    invalidateCatalog(server.db);
+    const page = await openPairedKiosk(context, server, {
+      machineCode: machine.code,
+    });
+
+    const times: number[] = [];
+    for (const student of students) {
+      await scan(page, student.card);
+      await expectStatus(page, `Signed in ${student.name}`);
+      times.push(await lastScanMs(page));
+    }
+
+    // the first scan warms the server and the page up; report the rest
+    const sorted = times.slice(1).sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.floor(q * (sorted.length - 1))]!;
+    console.log(
+      `Kiosk Enter-to-paint over ${sorted.length} scans: ` +
+        `median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, ` +
+        `max ${at(1).toFixed(1)} ms (first scan ${times[0]!.toFixed(1)} ms)`,
+    );
+    expect(times.every((t) => t > 0)).toBe(true);
   });
 
   it("returns to ready by itself a few seconds after a decision", async () => {
@@ -169,7 +188,6 @@ describe("the kiosk in Chromium, with a USB scanner", () => {
       .click();
 
     await expectStatus(page, `Signed in Bob Denied ${shop.mill.name}`);
-    paintTimes.push(await lastScanMs(page));
     await expectScanFocused(page);
     expect(errorsOf(page)).toEqual([]);
   });
@@ -247,7 +265,7 @@ describe("a supervisor at the kiosk", () => {
     await page.goto(
       `${server.url}/kiosk?area=${encodeURIComponent(shop.area)}`,
     );
-    await expectScanFocused(page);
+    await expectKioskReady(page);
     await page.locator(`[data-machine="${shop.lathe.code}"]`).click();
 
     await scan(page, shop.bob.card);
@@ -263,6 +281,23 @@ describe("a supervisor at the kiosk", () => {
       page,
       `Signed in (override) Bob Denied ${shop.lathe.name}`,
     );
+    expect(errorsOf(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("prints a machine tag whose QR code a kiosk reads as that machine", async () => {
+    const shop = makeKioskShop(server);
+    const context = await browser.newContext();
+    await signInAs(context, server, "staff");
+    const page = await context.newPage();
+    watchForErrors(page);
+
+    await page.goto(`${server.url}/machines/${shop.lathe.code}/tag`);
+    const png = await page.locator(".tag-qr").screenshot();
+    const text = await decodeQr(png);
+
+    expect(text).toBe(`${server.url}/m/${shop.lathe.code}`);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(errorsOf(page)).toEqual([]);
     await context.close();
   });

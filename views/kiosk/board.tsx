@@ -9,7 +9,7 @@ export function BoardPage(props: {
   machines: KioskMachine[];
 }) {
   return (
-    <Layout title="Occupancy" ctx={props.ctx}>
+    <Layout title="Occupancy" ctx={props.ctx} styles={["/public/kiosk.css"]}>
       <h1>Occupancy{props.area && `: ${props.area}`}</h1>
       <nav aria-label="Areas" class="actions">
         <a href="/kiosk/board" aria-current={props.area ? undefined : "page"}>
