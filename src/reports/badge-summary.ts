@@ -29,7 +29,6 @@ export type BadgeSummary = {
   at: Day;
   badges: BadgeLine[];
   months: MonthLine[]; // oldest first, the current month last
-  issuedByBadge: Map<number, Map<string, number>>;
 };
 
 /** Holders per badge on `at` and awards per month over the last `months`. */
@@ -57,28 +56,30 @@ export function buildBadgeSummary(
       students: issued.get(month)?.students ?? 0,
       revoked: revoked.get(month) ?? 0,
     })),
-    issuedByBadge: countIssuedPerBadgeMonth(db, first),
   };
 }
 
-// Holders are active students with an unrevoked award valid on `at`.
+// Holders are active students with an unrevoked award valid on `at`. The
+// awards side reads only the covering index awards_badge_holder_idx.
 function countPerBadge(db: Db, at: Day): BadgeLine[] {
   const rows = db.$client
     .prepare(
-      `select b.id, b.name, b.track, b.type, b.level, b.archived,
+      `with inactive as (select id from students where status <> 'active')
+       select b.id, b.name, b.track, b.type, b.level, b.archived,
          count(distinct case when a.revoked_at is null
              and a.issued_on <= :at
              and (a.expires_on is null or a.expires_on >= :at)
-             and s.status = 'active' then a.student_id end) as holders,
+             and a.student_id not in inactive then a.student_id end)
+           as holders,
          count(distinct case when a.revoked_at is null
              and a.expires_on >= :at and a.expires_on <= :soon
-             and s.status = 'active' then a.student_id end) as expiring,
+             and a.student_id not in inactive then a.student_id end)
+           as expiring,
          count(case when a.revoked_at is null
              and a.expires_on < :at then 1 end) as expired,
          count(a.revoked_at) as revoked
        from badges b
        left join awards a on a.badge_id = b.id
-       left join students s on s.id = a.student_id
        group by b.id
        order by b.archived, b.track, b.name`,
     )
@@ -126,8 +127,9 @@ function countIssuedPerBadgeMonth(db: Db, first: Day) {
 }
 
 /** Header and rows: one per badge, with its awards issued per month. */
-export function badgeSummaryCsv(summary: BadgeSummary) {
+export function badgeSummaryCsv(db: Db, summary: BadgeSummary) {
   const months = summary.months.map((m) => m.month);
+  const issuedByBadge = countIssuedPerBadgeMonth(db, `${months[0]}-01`);
   const header = [
     "badge",
     "track",
@@ -141,7 +143,7 @@ export function badgeSummaryCsv(summary: BadgeSummary) {
     ...months.map((m) => `issued_${m}`),
   ];
   const rows = summary.badges.map((b): CsvRow => {
-    const perMonth = summary.issuedByBadge.get(b.id);
+    const perMonth = issuedByBadge.get(b.id);
     return [
       b.name,
       b.track,

@@ -87,7 +87,7 @@ function countByMachine(db: Db, range: number[]) {
     .all(...range) as { machine: string | null; code: string; count: number }[];
 }
 
-const DENIED_SQL = `
+const DENIED_SELECT = `
   select d.id, d.at, m.code as machine, s.student_number as studentNumber,
          s.last_name || ', ' || s.first_name as studentName,
          d.reason_codes as reasons, d.credential_kind as credentialKind,
@@ -95,14 +95,14 @@ const DENIED_SQL = `
   from decisions d
   left join machines m on m.id = d.machine_id
   left join students s on s.id = d.student_id
-  left join devices v on v.id = d.device_id
-  where d.at >= ? and d.at < ? and d.granted = 0`;
+  left join devices v on v.id = d.device_id`;
+const DENIED_WHERE = `where d.at >= ? and d.at < ? and d.granted = 0`;
 
 type DeniedRow = Omit<DeniedScan, "reasons"> & { id: number; reasons: string };
 
 function listDenied(db: Db, range: number[], limit: number): DeniedScan[] {
   const rows = db.$client
-    .prepare(`${DENIED_SQL} order by d.at limit ?`)
+    .prepare(`${DENIED_SELECT} ${DENIED_WHERE} order by d.at limit ?`)
     .all(...range, limit) as DeniedRow[];
   return rows.map(toScan);
 }
@@ -152,15 +152,17 @@ export const DENIALS_CSV_HEADER = [
 
 /** Every denied scan of the range, read in pages like the usage export. */
 export function denialCsvBatches(db: Db, scope: DenialScope) {
-  const range = [dayStart(scope.from), dayStart(addDays(scope.to, 1))];
+  const [fromMs, toMs] = [dayStart(scope.from), dayStart(addDays(scope.to, 1))];
   const page = db.$client.prepare(
-    `${DENIED_SQL} and (d.at, d.id) > (?, ?) order by d.at, d.id limit 2000`,
+    `${DENIED_SELECT} ${DENIED_WHERE} and (d.at > ? or d.id > ?)
+     order by d.at, d.id limit 2000`,
   );
-  let after: [number, number] = [range[0]! - 1, 0];
+  let after: [number, number] = [fromMs - 1, 0];
   let done = false;
   return (): CsvRow[] | null => {
     if (done) return null;
-    const rows = page.all(...range, ...after) as DeniedRow[];
+    const from = Math.max(fromMs, after[0]);
+    const rows = page.all(from, toMs, ...after) as DeniedRow[];
     if (rows.length < 2000) done = true;
     if (rows.length === 0) return null;
     const last = rows[rows.length - 1]!;

@@ -1,69 +1,43 @@
 // Bulk reads for the roster: a few set-based statements for all
 // candidates at once, never one per student. Raw SQL on the driver because
 // these loops see tens of thousands of rows.
-import { asc, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { users } from "../db/schema";
 
-export type AwardLine = {
-  studentId: number;
-  status: "active" | "inactive";
-  id: number;
-  badgeId: number;
-  issuedOn: string;
-  expiresOn: string | null;
-  revokedAt: number | null;
-  revokeReason: string | null;
-  assessorId: number | null;
-  assessorName: string | null;
-};
-
-type AwardTuple = [
-  number,
-  "active" | "inactive",
-  number,
-  number,
-  string,
-  string | null,
-  number | null,
-  string | null,
-  number | null,
-  string | null,
+export type AwardLine = [
+  studentId: number,
+  id: number,
+  badgeId: number,
+  issuedOn: string,
+  expiresOn: string | null,
+  revokedAt: number | null,
 ];
 
-/** Every award, past or present, of the given badges, with its student's status. */
+/** Every award, past or present, of the given badges (a covering index). */
 export function listAwardsOfBadges(db: Db, badgeIds: number[]): AwardLine[] {
   if (badgeIds.length === 0) return [];
-  const rows = db.$client
+  return db.$client
     .prepare(
-      `select a.student_id, s.status, a.id, a.badge_id, a.issued_on,
-              a.expires_on, a.revoked_at, a.revoke_reason,
-              a.assessor_id, a.assessor_name
-       from awards a join students s on s.id = a.student_id
-       where a.badge_id in (select value from json_each(?))`,
+      `select student_id, id, badge_id, issued_on, expires_on, revoked_at
+       from awards
+       where badge_id in (select value from json_each(?))`,
     )
     .raw()
-    .all(JSON.stringify(badgeIds)) as AwardTuple[];
-  return rows.map((r) => ({
-    studentId: r[0],
-    status: r[1],
-    id: r[2],
-    badgeId: r[3],
-    issuedOn: r[4],
-    expiresOn: r[5],
-    revokedAt: r[6],
-    revokeReason: r[7],
-    assessorId: r[8],
-    assessorName: r[9],
-  }));
+    .all(JSON.stringify(badgeIds)) as AwardLine[];
 }
 
-/** Every student's status (for a machine that needs no badge). */
-export function listStudentStatuses(db: Db) {
-  return db.$client.prepare(`select id, status from students`).raw().all() as [
-    number,
-    "active" | "inactive",
-  ][];
+export function listInactiveStudentIds(db: Db): Set<number> {
+  const ids = db.$client
+    .prepare(`select id from students where status <> 'active'`)
+    .pluck()
+    .all() as number[];
+  return new Set(ids);
+}
+
+export function listAllStudentIds(db: Db): number[] {
+  return db.$client
+    .prepare(`select id from students`)
+    .pluck()
+    .all() as number[];
 }
 
 export type HoldLine = {
@@ -109,7 +83,32 @@ export function listLastUses(db: Db, studentIds: number[], beforeMs: number) {
     .all(JSON.stringify(studentIds), beforeMs) as [number, number, number][];
 }
 
-export function listStudentsById(db: Db, ids: number[]) {
+/**
+ * Visits student ids in name order (last, first) until `visit` says stop.
+ * Walks the name index, so stopping early reads only what was needed.
+ */
+export function walkStudentIdsByName(
+  db: Db,
+  visit: (id: number) => "stop" | "more",
+): void {
+  const ids = db.$client
+    .prepare(`select id from students order by last_name, first_name, id`)
+    .pluck()
+    .iterate() as IterableIterator<number>;
+  for (const id of ids) {
+    if (visit(id) === "stop") break; // leaving the loop closes the statement
+  }
+}
+
+export type StudentRow = {
+  id: number;
+  number: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+};
+
+export function listStudentsById(db: Db, ids: number[]): StudentRow[] {
   if (ids.length === 0) return [];
   return db.$client
     .prepare(
@@ -117,22 +116,19 @@ export function listStudentsById(db: Db, ids: number[]) {
               last_name as lastName, email
        from students where id in (select value from json_each(?))`,
     )
-    .all(JSON.stringify(ids)) as {
-    id: number;
-    number: string;
-    firstName: string;
-    lastName: string;
-    email: string;
-  }[];
+    .all(JSON.stringify(ids)) as StudentRow[];
 }
 
-export function listUserNames(db: Db, ids: number[]) {
-  if (ids.length === 0) return new Map<number, string>();
-  const rows = db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.id, ids))
-    .orderBy(asc(users.id))
-    .all();
-  return new Map(rows.map((r) => [r.id, r.name]));
+/** Who assessed each award: the staff member's name, or the imported name. */
+export function listAssessors(db: Db, awardIds: number[]): Map<number, string> {
+  if (awardIds.length === 0) return new Map();
+  const rows = db.$client
+    .prepare(
+      `select a.id, coalesce(u.name, a.assessor_name, '')
+       from awards a left join users u on u.id = a.assessor_id
+       where a.id in (select value from json_each(?))`,
+    )
+    .raw()
+    .all(JSON.stringify(awardIds)) as [number, string][];
+  return new Map(rows);
 }

@@ -3,11 +3,7 @@
 // and each is decided by the same pure rules the kiosk uses.
 import type { Db } from "../db/client";
 import { loadCatalog, type Catalog } from "../clearance/service";
-import {
-  describeRequirement,
-  printRequirement,
-  requirementSlugs,
-} from "../clearance/requirement";
+import { printRequirement, requirementSlugs } from "../clearance/requirement";
 import { decideClearance, supersedes } from "../clearance/rules";
 import type {
   AwardInfo,
@@ -20,56 +16,35 @@ import type {
 import { addDays, today, toDay, type Day } from "../lib/dates";
 import { InvalidError } from "../lib/errors";
 import { dayStart } from "./choices";
-import type { CsvRow } from "./csv";
+import { describeRoster, type Roster } from "./roster-rows";
 import * as q from "./roster-queries";
 
 export type RosterScope = { machine?: string | undefined; area?: string };
 
-export type RosterAward = {
-  badge: string;
-  issuedOn: Day;
-  expiresOn: Day | null;
-  assessor: string;
-};
-export type StudentLine = {
-  studentId: number;
-  number: string;
-  name: string; // "Last, First"
-  lastName: string;
-  firstName: string;
-  email: string;
-};
-export type ClearedRow = StudentLine & {
-  awards: RosterAward[];
-  clearedUntil: Day | null;
+type Student = { status: "active" | "inactive"; awards: AwardInfo[] };
+
+export type Cleared = {
+  awardIds: number[];
+  until: Day | null;
   onlyOn: string[] | null; // a machine hold keeps them off the others
 };
-export type OneAwayRow = StudentLine & { needs: string[] };
-export type RosterGroup = {
-  machines: Pick<
-    MachineInfo,
-    "code" | "name" | "inService" | "outOfServiceReason"
-  >[];
-  requirement: string;
-  needsNoBadge: boolean;
-  cleared: ClearedRow[];
-  oneAway: OneAwayRow[];
-};
-export type Roster = { at: Day; groups: RosterGroup[] };
 
-type Student = {
-  status: "active" | "inactive";
-  awards: AwardInfo[];
+/** The decisions for machines that share one requirement. */
+export type DecidedGroup = {
+  machines: MachineInfo[];
+  cleared: Map<number, Cleared>;
+  oneAway: Map<number, string[]>; // what is missing, one way or another
 };
 
 /**
- * The roster of one machine or of every machine of an area, on `at`.
- * Machines with the same requirement share one table. An unknown machine
- * or area is an InvalidError on its field.
+ * The roster of one machine or of every machine of an area, on `at`, with
+ * at most `limit` students per list (the counts are always complete).
+ * An unknown machine or area is an InvalidError on its field.
  */
 export function buildRoster(
   db: Db,
   scope: RosterScope,
+  limit: number,
   at: Day = today(),
 ): Roster {
   const catalog = loadCatalog(db);
@@ -77,18 +52,19 @@ export function buildRoster(
   const relevant = new Set(groups.flatMap((g) => relevantBadges(catalog, g)));
 
   const lines = q.listAwardsOfBadges(db, [...relevant]);
-  const people = studentsFrom(lines);
+  const inactive = q.listInactiveStudentIds(db);
+  const people = studentsFrom(lines, inactive);
   if (groups.some((g) => g[0]!.requirement === null)) {
-    for (const [id, status] of q.listStudentStatuses(db)) {
-      if (!people.has(id)) people.set(id, { status, awards: [] });
+    for (const id of q.listAllStudentIds(db)) {
+      if (!people.has(id)) people.set(id, student(id, inactive));
     }
   }
   const holds = holdsByStudent(q.listHoldsOn(db, at));
-  const lastUses = loadLastUses(db, catalog, lines, relevant, at);
-  const inputOf = (id: number): ClearanceInput => ({
+  const lastUses = loadLastUses(db, catalog, lines, at);
+  const inputOf = (id: number, s: Student): ClearanceInput => ({
     at,
-    student: { id, status: people.get(id)!.status },
-    awards: people.get(id)!.awards,
+    student: { id, status: s.status },
+    awards: s.awards,
     holds: holds.get(id) ?? [],
     badges: catalog.badges,
     badgesBySlug: catalog.badgesBySlug,
@@ -99,7 +75,7 @@ export function buildRoster(
   const decided = groups.map((machines) =>
     decideGroup(catalog, machines, people, inputOf),
   );
-  return { at, groups: describeGroups(db, catalog, decided, lines) };
+  return describeRoster(db, catalog, decided, lines, limit, at);
 }
 
 function pickMachines(catalog: Catalog, scope: RosterScope): MachineInfo[] {
@@ -125,29 +101,46 @@ function groupByRequirement(machines: MachineInfo[]): MachineInfo[][] {
   return [...groups.values()];
 }
 
-/** Badges that satisfy some leaf of the group's requirement. */
-function relevantBadges(catalog: Catalog, machines: MachineInfo[]): number[] {
-  const required = requirementSlugs(machines[0]!.requirement)
+function leavesOf(catalog: Catalog, machine: MachineInfo): BadgeInfo[] {
+  return requirementSlugs(machine.requirement)
     .map((slug) => catalog.badgesBySlug.get(slug))
     .filter((b): b is BadgeInfo => b !== undefined);
+}
+
+/** Badges that satisfy some leaf of the group's requirement. */
+function relevantBadges(catalog: Catalog, machines: MachineInfo[]): number[] {
+  const required = leavesOf(catalog, machines[0]!);
   return [...catalog.badges.values()]
     .filter((held) => required.some((r) => supersedes(held, r)))
     .map((b) => b.id);
 }
 
-function studentsFrom(lines: q.AwardLine[]): Map<number, Student> {
+function student(id: number, inactive: Set<number>): Student {
+  return { status: inactive.has(id) ? "inactive" : "active", awards: [] };
+}
+
+function studentsFrom(
+  lines: q.AwardLine[],
+  inactive: Set<number>,
+): Map<number, Student> {
   const people = new Map<number, Student>();
-  for (const line of lines) {
-    let s = people.get(line.studentId);
-    if (!s)
-      people.set(line.studentId, (s = { status: line.status, awards: [] }));
+  for (const [
+    studentId,
+    id,
+    badgeId,
+    issuedOn,
+    expiresOn,
+    revokedAt,
+  ] of lines) {
+    let s = people.get(studentId);
+    if (!s) people.set(studentId, (s = student(studentId, inactive)));
     s.awards.push({
-      id: line.id,
-      badgeId: line.badgeId,
-      issuedOn: line.issuedOn,
-      expiresOn: line.expiresOn,
-      revokedAt: line.revokedAt === null ? null : new Date(line.revokedAt),
-      revokeReason: line.revokeReason,
+      id,
+      badgeId,
+      issuedOn,
+      expiresOn,
+      revokedAt: revokedAt === null ? null : new Date(revokedAt),
+      revokeReason: null, // the rules never read it
     });
   }
   return people;
@@ -157,10 +150,8 @@ function holdsByStudent(rows: q.HoldLine[]): Map<number, HoldInfo[]> {
   const out = new Map<number, HoldInfo[]>();
   for (const { studentId, liftedAt, ...hold } of rows) {
     const list = out.get(studentId) ?? [];
-    list.push({
-      ...hold,
-      liftedAt: liftedAt === null ? null : new Date(liftedAt),
-    });
+    const lifted = liftedAt === null ? null : new Date(liftedAt);
+    list.push({ ...hold, liftedAt: lifted });
     out.set(studentId, list);
   }
   return out;
@@ -172,17 +163,13 @@ function loadLastUses(
   db: Db,
   catalog: Catalog,
   lines: q.AwardLine[],
-  relevant: Set<number>,
   at: Day,
 ): Map<number, Map<number, Day>> {
-  const lapsing = new Set(
-    [...relevant].filter((id) => catalog.badges.get(id)?.lapseUnusedMonths),
-  );
-  const who = new Set(
-    lines.filter((l) => lapsing.has(l.badgeId)).map((l) => l.studentId),
-  );
-  const out = new Map<number, Map<number, Day>>();
+  const lapses = (badgeId: number) =>
+    !!catalog.badges.get(badgeId)?.lapseUnusedMonths;
+  const who = new Set(lines.filter((l) => lapses(l[2])).map((l) => l[0]));
   const before = dayStart(addDays(at, 1));
+  const out = new Map<number, Map<number, Day>>();
   for (const [studentId, machineId, ms] of q.listLastUses(
     db,
     [...who],
@@ -195,17 +182,6 @@ function loadLastUses(
   return out;
 }
 
-type Decided = {
-  machines: MachineInfo[];
-  cleared: {
-    id: number;
-    awardIds: number[];
-    until: Day | null;
-    onlyOn: string[] | null;
-  }[];
-  oneAway: { id: number; needs: string[] }[];
-};
-
 // A badge reason can be cured by a badge; a hold or inactivity cannot.
 const BADGE_CODES = new Set(["missing", "expired", "revoked", "lapsed-unused"]);
 
@@ -213,24 +189,28 @@ function decideGroup(
   catalog: Catalog,
   machines: MachineInfo[],
   people: Map<number, Student>,
-  inputOf: (id: number) => ClearanceInput,
-): Decided {
+  inputOf: (id: number, s: Student) => ClearanceInput,
+): DecidedGroup {
   // Out-of-service machines are judged as if in service: the roster says
   // who may use the machine once it is back (the page notes the state).
   const judged = machines.map((m) => ({ ...m, inService: true }));
   const ids = new Set(machines.map((m) => m.id));
   const relevant = new Set(relevantBadges(catalog, machines));
-  const leaves = requirementSlugs(machines[0]!.requirement)
-    .map((slug) => catalog.badgesBySlug.get(slug))
-    .filter((b): b is BadgeInfo => b !== undefined);
+  const leaves = new Map(
+    leavesOf(catalog, machines[0]!).map((b) => [b.slug, b]),
+  );
   const needsNoBadge = machines[0]!.requirement === null;
-  const out: Decided = { machines, cleared: [], oneAway: [] };
+  const out: DecidedGroup = {
+    machines,
+    cleared: new Map(),
+    oneAway: new Map(),
+  };
 
-  for (const [id, student] of people) {
-    if (!needsNoBadge && !student.awards.some((a) => relevant.has(a.badgeId))) {
+  for (const [id, s] of people) {
+    if (!needsNoBadge && !s.awards.some((a) => relevant.has(a.badgeId))) {
       continue;
     }
-    const input = inputOf(id);
+    const input = inputOf(id, s);
     // A hold on one machine is the only thing that tells machines apart.
     const perMachine = input.holds.some(
       (h) => h.scope === "machine" && ids.has(h.machineId ?? -1),
@@ -240,26 +220,45 @@ function decideGroup(
     );
     const ok = decisions.filter((d) => d.cleared);
     if (ok.length > 0) {
-      const onlyOn =
-        ok.length < decisions.length
-          ? ok.map((d) => machines.find((m) => m.id === d.machineId)!.code)
-          : null;
-      out.cleared.push({
-        id,
-        awardIds: ok[0]!.satisfiedBy.map((s) => s.awardId),
+      out.cleared.set(id, {
+        awardIds: ok[0]!.satisfiedBy.map((u) => u.awardId),
         until: ok[0]!.earliestExpiry,
-        onlyOn,
+        onlyOn:
+          ok.length < decisions.length
+            ? ok.map((d) => machines.find((m) => m.id === d.machineId)!.code)
+            : null,
       });
       continue;
     }
     const reasons = decisions[0]!.reasons;
     if (!reasons.every((r) => BADGE_CODES.has(r.code))) continue;
-    const needs = leaves
-      .filter((leaf) => clearsWith(input, judged[0]!, leaf))
-      .map((leaf) => whatIsMissing(leaf, reasons));
-    if (needs.length > 0) out.oneAway.push({ id, needs });
+    const needs = oneBadgeAway(input, judged[0]!, reasons, leaves);
+    if (needs.length > 0) out.oneAway.set(id, needs);
   }
   return out;
+}
+
+/**
+ * Which single badge would clear the student. When every failing reason
+ * names the same required badge, that badge alone makes every leaf true
+ * (requirements only use "and" and "or"); otherwise each failing badge is
+ * tried by deciding again with it awarded today.
+ */
+function oneBadgeAway(
+  input: ClearanceInput,
+  machine: MachineInfo,
+  reasons: Reason[],
+  leaves: Map<string, BadgeInfo>,
+): string[] {
+  const slugs = new Set(reasons.map((r) => r.required ?? r.badge ?? ""));
+  const failing = [...slugs].map((slug) => leaves.get(slug));
+  // a badge the catalog does not know: no award can cure that
+  if (!failing.every((b) => b !== undefined)) return [];
+  const cures =
+    failing.length === 1
+      ? failing
+      : failing.filter((leaf) => clearsWith(input, machine, leaf!));
+  return cures.map((leaf) => whatIsMissing(leaf, reasons));
 }
 
 function clearsWith(
@@ -282,120 +281,4 @@ function clearsWith(
 function whatIsMissing(leaf: BadgeInfo, reasons: Reason[]): string {
   const reason = reasons.find((r) => (r.required ?? r.badge) === leaf.slug);
   return reason?.message ?? `${leaf.name} is missing`;
-}
-
-function describeGroups(
-  db: Db,
-  catalog: Catalog,
-  decided: Decided[],
-  lines: q.AwardLine[],
-): RosterGroup[] {
-  const ids = new Set(
-    decided.flatMap((g) => [...g.cleared, ...g.oneAway].map((r) => r.id)),
-  );
-  const students = new Map(
-    q.listStudentsById(db, [...ids]).map((s) => [s.id, s]),
-  );
-  const awardsById = new Map(lines.map((l) => [l.id, l]));
-  const assessors = q.listUserNames(db, [
-    ...new Set(lines.map((l) => l.assessorId).filter((id) => id !== null)),
-  ]);
-  const lineOf = (id: number): StudentLine => {
-    const s = students.get(id)!;
-    const name = `${s.lastName}, ${s.firstName}`;
-    return {
-      studentId: id,
-      number: s.number,
-      name,
-      lastName: s.lastName,
-      firstName: s.firstName,
-      email: s.email,
-    };
-  };
-  const byName = (a: StudentLine, b: StudentLine) =>
-    a.name.localeCompare(b.name) || a.number.localeCompare(b.number);
-  const nameOf = (slug: string) => catalog.badgesBySlug.get(slug)?.name ?? slug;
-
-  return decided.map((g) => ({
-    machines: g.machines,
-    requirement: describeRequirement(g.machines[0]!.requirement, nameOf),
-    needsNoBadge: g.machines[0]!.requirement === null,
-    cleared: g.cleared
-      .map((c) => ({
-        ...lineOf(c.id),
-        clearedUntil: c.until,
-        onlyOn: c.onlyOn,
-        awards: c.awardIds.map((awardId) => {
-          const a = awardsById.get(awardId)!;
-          return {
-            badge: catalog.badges.get(a.badgeId)?.name ?? "?",
-            issuedOn: a.issuedOn,
-            expiresOn: a.expiresOn,
-            assessor:
-              (a.assessorId && assessors.get(a.assessorId)) ||
-              a.assessorName ||
-              "",
-          };
-        }),
-      }))
-      .sort(byName),
-    oneAway: g.oneAway
-      .map((o) => ({ ...lineOf(o.id), needs: o.needs }))
-      .sort(byName),
-  }));
-}
-
-export const ROSTER_CSV_HEADER = [
-  "machines",
-  "list",
-  "student_number",
-  "last_name",
-  "first_name",
-  "email",
-  "badge",
-  "issued_on",
-  "expires_on",
-  "assessor",
-  "cleared_until",
-  "missing",
-];
-
-/** One row per clearing award, then one per student one badge away. */
-export function rosterCsvRows(roster: Roster | null): CsvRow[] {
-  if (!roster) return [];
-  return roster.groups.flatMap((g) => {
-    const codes = g.machines.map((m) => m.code).join(" ");
-    // a machine that needs no badge clears without any award
-    const cleared = g.cleared.flatMap((c) =>
-      (c.awards.length ? c.awards : [null]).map((a): CsvRow => [
-        c.onlyOn ? c.onlyOn.join(" ") : codes,
-        "cleared",
-        c.number,
-        c.lastName,
-        c.firstName,
-        c.email,
-        a?.badge,
-        a?.issuedOn,
-        a?.expiresOn,
-        a?.assessor,
-        c.clearedUntil,
-        "",
-      ]),
-    );
-    const away = g.oneAway.map((o): CsvRow => [
-      codes,
-      "one badge away",
-      o.number,
-      o.lastName,
-      o.firstName,
-      o.email,
-      "",
-      "",
-      "",
-      "",
-      "",
-      o.needs.join(" or "),
-    ]);
-    return [...cleared, ...away];
-  });
 }

@@ -33,7 +33,8 @@ import {
   render,
   requireReports,
 } from "./report-handler";
-import { buildRoster, ROSTER_CSV_HEADER, rosterCsvRows } from "./roster";
+import { buildRoster } from "./roster";
+import { ROSTER_CSV_HEADER, rosterCsvRows } from "./roster-rows";
 import {
   BadgeSummaryFiltersSchema,
   DenialFiltersSchema,
@@ -87,11 +88,14 @@ reportRoutes.get(
       { label: "Area", value: f.area ?? "-" },
       { label: "Cleared on", value: today() },
     ],
-    build: (db, f) => (f.machine || f.area ? buildRoster(db, f) : null),
+    build: (db, f) =>
+      f.machine || f.area ? buildRoster(db, f, ROWS_SHOWN) : null,
     csv: (db, f) => ({
       header: ROSTER_CSV_HEADER,
       nextBatch: batchesOf(
-        rosterCsvRows(f.machine || f.area ? buildRoster(db, f) : null),
+        rosterCsvRows(
+          f.machine || f.area ? buildRoster(db, f, Infinity) : null,
+        ),
       ),
     }),
     options: machineOptions,
@@ -244,7 +248,8 @@ reportRoutes.get(
     ],
     build: (db, f) => buildBadgeSummary(db, f.months),
     csv: (db, f) => {
-      const { header, rows } = badgeSummaryCsv(buildBadgeSummary(db, f.months));
+      const summary = buildBadgeSummary(db, f.months);
+      const { header, rows } = badgeSummaryCsv(db, summary);
       return { header, nextBatch: batchesOf(rows) };
     },
     options: noOptions,

@@ -226,6 +226,8 @@ export const USAGE_CSV_HEADER = [
  * The sessions of the report, one CSV row each, read in pages of 2,000 by
  * (started_at, rowid). Each page is a short query: an open better-sqlite3
  * iterator would hold the connection and make every write fail meanwhile.
+ * The page's lower bound is a plain `started_at >= ?` so the index seeks
+ * to it; a row-value `(a, b) > (?, ?)` made SQLite rescan from the start.
  */
 export function usageCsvBatches(db: Db, scope: UsageScope): NextBatch {
   const range = resolveScope(db, scope);
@@ -241,7 +243,7 @@ export function usageCsvBatches(db: Db, scope: UsageScope): NextBatch {
        join machines m on m.id = s.machine_id
        join students st on st.id = s.student_id
        where s.started_at >= ? and s.started_at < ? ${machineFilter}
-         and (s.started_at, s.rowid) > (?, ?)
+         and (s.started_at > ? or s.rowid > ?)
        order by s.started_at, s.rowid
        limit 2000`,
     )
@@ -251,7 +253,8 @@ export function usageCsvBatches(db: Db, scope: UsageScope): NextBatch {
   let done = false;
   return () => {
     if (done) return null;
-    const rows = page.all(range.fromMs, range.toMs, ...after) as unknown[][];
+    const from = Math.max(range.fromMs, after[0]);
+    const rows = page.all(from, range.toMs, ...after) as unknown[][];
     if (rows.length < 2000) done = true;
     if (rows.length === 0) return null;
     const last = rows[rows.length - 1]!;

@@ -1,6 +1,6 @@
 import type { FieldErrors } from "../../src/lib/errors";
 import type { MachineChoice } from "../../src/reports/choices";
-import type { Roster, RosterGroup } from "../../src/reports/roster";
+import type { Roster, RosterGroup } from "../../src/reports/roster-rows";
 import { formatCount } from "../../src/reports/format";
 import { SelectField } from "../fields";
 import {
@@ -84,7 +84,7 @@ function RosterGroupView(props: {
       <Section title={`Cleared for ${codes}`} id={`cleared-${index}`}>
         <p>
           <strong>Requirement:</strong> {g.requirement}.{" "}
-          {formatCount(g.cleared.length)} students cleared today.
+          {formatCount(g.clearedCount)} students cleared today.
         </p>
         {stopped.map((m) => (
           <p class="status status-warn">
@@ -95,7 +95,7 @@ function RosterGroupView(props: {
         ))}
         <CappedNote
           shown={props.rowsShown}
-          total={g.cleared.length}
+          total={g.clearedCount}
           noun="cleared students"
         />
         <table>
@@ -111,7 +111,7 @@ function RosterGroupView(props: {
             </tr>
           </thead>
           <tbody>
-            {g.cleared.slice(0, props.rowsShown).map((c) => (
+            {g.cleared.map((c) => (
               <tr>
                 <td>
                   {c.name}
@@ -137,7 +137,7 @@ function RosterGroupView(props: {
             ))}
           </tbody>
         </table>
-        {g.cleared.length === 0 && <p>Nobody is cleared.</p>}
+        {g.clearedCount === 0 && <p>Nobody is cleared.</p>}
       </Section>
 
       {!g.needsNoBadge && (
@@ -148,7 +148,7 @@ function RosterGroupView(props: {
           </p>
           <CappedNote
             shown={props.rowsShown}
-            total={g.oneAway.length}
+            total={g.oneAwayCount}
             noun="students one badge away"
           />
           <table>
@@ -160,7 +160,7 @@ function RosterGroupView(props: {
               </tr>
             </thead>
             <tbody>
-              {g.oneAway.slice(0, props.rowsShown).map((o) => (
+              {g.oneAway.map((o) => (
                 <tr>
                   <td>{o.name}</td>
                   <td>{o.number}</td>
@@ -169,7 +169,7 @@ function RosterGroupView(props: {
               ))}
             </tbody>
           </table>
-          {g.oneAway.length === 0 && <p>Nobody is one badge away.</p>}
+          {g.oneAwayCount === 0 && <p>Nobody is one badge away.</p>}
         </Section>
       )}
     </div>
