@@ -5,10 +5,11 @@ import { today } from "../lib/dates";
 import { InvalidError, NotFoundError, type FieldErrors } from "../lib/errors";
 import { fieldErrors, formValues } from "../lib/forms";
 import { pageContext, renderPage } from "../lib/render";
-import { getStudent } from "../students/service";
+import { getStudent, loadStudentRecord } from "../students/service";
+import { StudentPage } from "../../views/students/show";
 import { HoldFormPage, type HoldFormValues } from "../../views/holds/form";
 import { HoldFormSchema, HoldIdSchema, LiftFormSchema } from "./schemas";
-import { holdFormOptions, liftHold, placeHold } from "./service";
+import { getHold, holdFormOptions, liftHold, placeHold } from "./service";
 import { redirectWithNotice } from "../lib/notice";
 
 export const holdRoutes = new Hono<AppEnv>();
@@ -73,13 +74,36 @@ holdRoutes.post("/students/:number/holds/new", requireSupervisor, async (c) => {
 holdRoutes.post("/holds/:id/lift", requireSupervisor, async (c) => {
   const id = HoldIdSchema.safeParse(c.req.param("id"));
   if (!id.success) throw new NotFoundError("There is no such hold.");
-  const parsed = LiftFormSchema.safeParse(formValues(await c.req.parseBody()));
+  const { db } = c.var.deps;
+  const hold = getHold(db, id.data);
+  const values = formValues(await c.req.parseBody());
+  const parsed = LiftFormSchema.safeParse(values);
   if (!parsed.success) {
-    throw new InvalidError(fieldErrors(parsed.error).note ?? "Bad note");
+    const error = fieldErrors(parsed.error).note ?? "Check the note";
+    const lift = { holdId: hold.id, note: values.note ?? "", error };
+    return renderStudentWithLift(c, hold.studentNumber, lift);
   }
 
-  const { db } = c.var.deps;
-  const done = liftHold(db, c.var.actor!, id.data, parsed.data.note);
+  const done = liftHold(db, c.var.actor!, hold.id, parsed.data.note);
 
   return redirectWithNotice(c, studentPath(done.studentNumber), "Hold lifted.");
 });
+
+// The lift form lives in the student page's hold table: a bad note
+// re-renders that page with the message under the note and the note kept.
+function renderStudentWithLift(
+  c: Context<AppEnv>,
+  studentNumber: string,
+  lift: { holdId: number; note: string; error: string },
+) {
+  const record = loadStudentRecord(c.var.deps.db, studentNumber);
+  return renderPage(
+    c,
+    {
+      page: () => (
+        <StudentPage ctx={pageContext(c)} record={record} lift={lift} />
+      ),
+    },
+    422,
+  );
+}

@@ -63,6 +63,13 @@ export function placeHold(
   });
 }
 
+/** The hold with this id and its student's number, or a 404. */
+export function getHold(db: Db, holdId: number) {
+  const hold = q.findHold(db, holdId);
+  if (!hold) throw new NotFoundError("There is no such hold.");
+  return hold;
+}
+
 /** Lifts a hold; the hold stays in the record, marked with who and when. */
 export function liftHold(
   db: Db,

@@ -161,6 +161,25 @@ describe("lifting a hold", () => {
     expect(t.db.select().from(auditLog).all()).toHaveLength(1);
   });
 
+  it("re-renders the student page with the note kept when the note is too long, instead of an error page", async () => {
+    const t = createTestApp();
+    const supervisor = await signIn(t, "supervisor");
+    const student = makeStudent(t.db, { number: "S1", firstName: "Ada" });
+    const hold = makeHold(t.db, { studentId: student.id });
+    const note = `${"n".repeat(500)}TAIL`;
+
+    const res = await supervisor.post(`/holds/${hold.id}/lift`, { note });
+
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain("<h1>Ada ");
+    expect(page).toContain("Keep the note under 500 characters");
+    expect(page).toContain(`id="lift-note-${hold.id}-error"`);
+    expect(page).toContain("TAIL");
+    expect(t.db.select().from(holds).get()!.liftedAt).toBeNull();
+    expect(t.db.select().from(auditLog).all()).toHaveLength(0);
+  });
+
   it("answers 404 for an unknown hold", async () => {
     const t = createTestApp();
     const supervisor = await signIn(t, "supervisor");

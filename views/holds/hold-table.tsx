@@ -18,6 +18,9 @@ export type HoldRowData = {
   state: "active" | "scheduled" | "ended" | "lifted";
 };
 
+/** A lift note that was refused, shown again under its hold's note field. */
+export type LiftFormState = { holdId: number; note: string; error: string };
+
 const STATES = {
   active: { cls: "status-bad", icon: "⛔", label: "Active" },
   scheduled: { cls: "status-warn", icon: "◷", label: "Scheduled" },
@@ -43,7 +46,11 @@ function scopeText(h: HoldRowData): string {
 }
 
 /** A student's holds, active and past, with a lift form for supervisors. */
-export function HoldTable(props: { ctx: PageContext; holds: HoldRowData[] }) {
+export function HoldTable(props: {
+  ctx: PageContext;
+  holds: HoldRowData[];
+  lift?: LiftFormState;
+}) {
   if (props.holds.length === 0) return <p>No holds.</p>;
   const editable = canEdit(props.ctx);
   return (
@@ -82,7 +89,13 @@ export function HoldTable(props: { ctx: PageContext; holds: HoldRowData[] }) {
               {editable && (
                 <td>
                   {!h.liftedAt && h.state !== "ended" && (
-                    <LiftForm ctx={props.ctx} id={h.id} />
+                    <LiftForm
+                      ctx={props.ctx}
+                      id={h.id}
+                      refused={
+                        props.lift?.holdId === h.id ? props.lift : undefined
+                      }
+                    />
                   )}
                 </td>
               )}
@@ -94,13 +107,32 @@ export function HoldTable(props: { ctx: PageContext; holds: HoldRowData[] }) {
   );
 }
 
-function LiftForm(props: { ctx: PageContext; id: number }) {
+function LiftForm(props: {
+  ctx: PageContext;
+  id: number;
+  refused?: LiftFormState;
+}) {
   const field = `lift-note-${props.id}`;
+  const error = props.refused?.error;
   return (
     <form method="post" action={`/holds/${props.id}/lift`} class="inline-form">
       <CsrfField token={props.ctx.csrfToken} />
       <label for={field}>Note (optional)</label>
-      <input id={field} name="note" type="text" />
+      <input
+        id={field}
+        name="note"
+        type="text"
+        maxlength={500}
+        value={props.refused?.note ?? ""}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={error ? `${field}-error` : undefined}
+      />
+      {error && (
+        <p class="error" id={`${field}-error`}>
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
       <button type="submit">Lift the hold</button>
     </form>
   );

@@ -2,7 +2,11 @@ import type { AuditRow } from "../../src/audit/queries";
 import type { Clearance, MachineInfo } from "../../src/clearance/types";
 import { AuditTable } from "../audit/entries";
 import { AwardTable, type AwardRowData } from "../awards/award-table";
-import { HoldTable, type HoldRowData } from "../holds/hold-table";
+import {
+  HoldTable,
+  type HoldRowData,
+  type LiftFormState,
+} from "../holds/hold-table";
 import { Layout, type PageContext } from "../layout";
 import { ClearanceTable } from "./clearance-table";
 import { StudentStatus } from "./list";
@@ -32,6 +36,7 @@ export type StudentRecord = {
 export function StudentPage(props: {
   ctx: PageContext;
   record: StudentRecord;
+  lift?: LiftFormState;
 }) {
   const { student, awards, holds, areas, history } = props.record;
   const name = `${student.firstName} ${student.lastName}`;
@@ -90,7 +95,7 @@ export function StudentPage(props: {
 
       <section aria-labelledby="holds-heading">
         <h2 id="holds-heading">Holds</h2>
-        <HoldTable ctx={props.ctx} holds={holds} />
+        <HoldTable ctx={props.ctx} holds={holds} lift={props.lift} />
       </section>
 
       <section aria-labelledby="history-heading">
