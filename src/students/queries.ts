@@ -45,22 +45,25 @@ export function findStudentById(db: Reader, id: number): StudentRow | null {
   );
 }
 
-/** The id of another student already using this number or email. */
+/**
+ * The id of another student already using this number or email. Numbers
+ * differing only in case (S1001, s1001) count as the same number.
+ */
 export function findClash(
   db: Reader,
   field: "number" | "email",
   value: string,
   exceptId?: number,
 ): number | null {
-  const column = field === "number" ? students.number : students.email;
+  const same =
+    field === "number"
+      ? sql`lower(${students.number}) = ${value.toLowerCase()}`
+      : eq(students.email, value);
   const row = db
     .select({ id: students.id })
     .from(students)
     .where(
-      and(
-        eq(column, value),
-        exceptId === undefined ? undefined : ne(students.id, exceptId),
-      ),
+      and(same, exceptId === undefined ? undefined : ne(students.id, exceptId)),
     )
     .get();
   return row?.id ?? null;

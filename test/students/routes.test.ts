@@ -163,6 +163,38 @@ describe("adding and editing a student", () => {
     expect(t.db.select().from(students).all()).toHaveLength(1);
   });
 
+  it("answers 422 for a student number already used, keeping the values", async () => {
+    const t = createTestApp();
+    const supervisor = await signIn(t, "supervisor");
+    makeStudent(t.db, { number: "S2001" });
+
+    const res = await supervisor.post("/students/new", form);
+
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("A student with that number already exists");
+    expect(html).toContain('value="Grace"');
+    expect(t.db.select().from(students).all()).toHaveLength(1);
+    expect(t.db.select().from(auditLog).all()).toHaveLength(0);
+  });
+
+  it("refuses a number that differs from another student's only in case, which made two records for one card", async () => {
+    const t = createTestApp();
+    const supervisor = await signIn(t, "supervisor");
+    makeStudent(t.db, { number: "S2001" });
+
+    const res = await supervisor.post("/students/new", {
+      ...form,
+      number: "s2001",
+    });
+
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain(
+      "A student with that number already exists",
+    );
+    expect(t.db.select().from(students).all()).toHaveLength(1);
+  });
+
   it("says what is wrong under each field", async () => {
     const t = createTestApp();
     const supervisor = await signIn(t, "supervisor");
