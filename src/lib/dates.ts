@@ -13,10 +13,12 @@ export function today(): Day {
   return toDay(new Date());
 }
 
-/** True for a real calendar day written as YYYY-MM-DD. */
+/** True for a real calendar day written as YYYY-MM-DD, from 1900 on. */
 export function isDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const [y, m, d] = value.split("-").map(Number);
+  // a year like 0026 is a typo, and Date.UTC reads years 0-99 as 1900-1999
+  if (y! < 1900) return false;
   const date = new Date(Date.UTC(y!, m! - 1, d!));
   return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
 }

@@ -113,6 +113,27 @@ describe("awarding a badge", () => {
     expect(t.db.select().from(awards).all()).toHaveLength(0);
   });
 
+  it("refuses an issue date in year 0000, which was saved with the expiry 1-08-0131", async () => {
+    const t = createTestApp();
+    const supervisor = await signIn(t, "supervisor");
+    makeStudent(t.db, { number: "S1" });
+    const badge = makeBadge(t.db, {
+      validityKind: "annual",
+      validityAnnual: "08-31",
+    });
+
+    const res = await supervisor.post(
+      "/students/S1/awards/new",
+      awardForm(badge.id, supervisor.id, { issuedOn: "0000-01-01" }),
+    );
+
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Write the issue date as YYYY-MM-DD");
+    expect(html).toContain('value="0000-01-01"');
+    expect(t.db.select().from(awards).all()).toHaveLength(0);
+  });
+
   it("refuses an expiry that is not after the issue date", async () => {
     const t = createTestApp();
     const supervisor = await signIn(t, "supervisor");

@@ -161,6 +161,25 @@ describe("importing awards", () => {
     expect(t.db.select().from(awards).all()).toEqual([]);
   });
 
+  test("a year before 1900, like 0000, is refused rather than giving a garbled expiry", () => {
+    const t = setup();
+    const text = [HEADER, "S1001,shop-safety,0000-01-01,,,"].join("\n");
+
+    const result = t.run(text);
+
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          line: 2,
+          column: "issued_on",
+          message: "must be a real date written YYYY-MM-DD",
+        },
+      ],
+    });
+    expect(t.db.select().from(awards).all()).toHaveLength(0);
+  });
+
   test("the same award twice in one file is an error", () => {
     const t = setup();
     const text = [
