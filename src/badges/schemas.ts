@@ -32,8 +32,8 @@ const optionalMonths = z
   .trim()
   .transform((s, ctx) => {
     if (s === "") return null;
-    const n = Number(s);
-    if (!Number.isInteger(n) || n < 1 || n > 120) {
+    const n = /^\d{1,3}$/.test(s) ? Number(s) : 0; // not "1e1" or "0x5"
+    if (n < 1 || n > 120) {
       ctx.addIssue({
         code: "custom",
         message:

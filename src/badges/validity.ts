@@ -16,7 +16,7 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * as used in badge forms and CSV imports.
  */
 export const ValiditySchema = z
-  .string()
+  .string({ error: 'Write "never", "24 months" or "annual 08-31"' })
   .trim()
   .transform((text, ctx): Validity => {
     if (/^never$/i.test(text)) {

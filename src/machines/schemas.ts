@@ -7,8 +7,8 @@ const capacity = z
   .trim()
   .transform((s, ctx) => {
     if (s === "") return 1;
-    const n = Number(s);
-    if (!Number.isInteger(n) || n < 1 || n > 99) {
+    const n = /^\d{1,2}$/.test(s) ? Number(s) : 0; // not "1e1" or "0x5"
+    if (n < 1) {
       ctx.addIssue({
         code: "custom",
         message: "Enter how many students can use it at once, from 1 to 99",
@@ -81,9 +81,13 @@ export const ServiceSchema = z
 export type ServiceChange = z.infer<typeof ServiceSchema>;
 
 export const AreaClosingSchema = z.object({
-  area: z.string().trim().min(1, "Choose an area").max(60),
+  area: z
+    .string({ error: "Choose an area" })
+    .trim()
+    .min(1, "Choose an area")
+    .max(60),
   closingTime: z
-    .string()
+    .string({ error: "Enter a time like 21:00" })
     .trim()
     .regex(/^(?:([01]\d|2[0-3]):[0-5]\d)?$/, "Enter a time like 21:00")
     .transform((s) => s || null),

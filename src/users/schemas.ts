@@ -5,18 +5,18 @@ const role = z.enum(ROLES, { error: "Choose staff, supervisor or admin" });
 
 export const NewUserSchema = z.object({
   email: z
-    .string()
+    .string({ error: "Enter an email address, like name@school.edu" })
     .trim()
     .max(200, "Keep the email under 200 characters")
     .pipe(z.email("Enter an email address, like name@school.edu")),
   name: z
-    .string()
+    .string({ error: "Enter the person's name" })
     .trim()
     .min(1, "Enter the person's name")
     .max(100, "Keep the name under 100 characters"),
   role,
   password: z
-    .string()
+    .string({ error: "Use at least 10 characters" })
     .min(10, "Use at least 10 characters")
     .max(200, "Keep the password under 200 characters"),
 });

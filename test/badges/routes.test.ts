@@ -169,6 +169,33 @@ describe("creating a badge", () => {
     expect(html).toContain('value="Lathe Skills"');
   });
 
+  it("refuses lapse months written as 1e1, which was read as 10", async () => {
+    const t = createTestApp();
+    const admin = await signIn(t, "admin");
+
+    const res = await admin.post("/admin/badges/new", {
+      ...goodBadge,
+      lapseUnusedMonths: "1e1",
+    });
+
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('id="f-lapseUnusedMonths-error"');
+    expect(badgeRow(t, goodBadge.slug)).toBeUndefined();
+  });
+
+  it("says what to write when the validity field is missing, not zod's 'Invalid input'", async () => {
+    const t = createTestApp();
+    const admin = await signIn(t, "admin");
+    const { validity: _, ...withoutValidity } = goodBadge;
+
+    const res = await admin.post("/admin/badges/new", withoutValidity);
+
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('id="f-validity-error"');
+    expect(html).not.toContain("Invalid input");
+  });
+
   it("refuses a duplicate slug with the values kept and nothing written", async () => {
     const t = createTestApp();
     const admin = await signIn(t, "admin");

@@ -156,6 +156,23 @@ describe("creating and editing a machine", () => {
     expect(t.db.select().from(machines).all()).toHaveLength(1);
   });
 
+  it("refuses a capacity written as 1e1, which was read as 10", async () => {
+    const t = createTestApp();
+    const admin = await signIn(t, "admin");
+
+    const res = await admin.post("/machines/new", {
+      ...lathe,
+      requirement: "",
+      capacity: "1e1",
+    });
+
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('id="f-capacity-error"');
+    expect(html).toContain('value="1e1"');
+    expect(t.db.select().from(machines).all()).toHaveLength(0);
+  });
+
   it("edits a machine, keeping its code, and audits before and after", async () => {
     const t = createTestApp();
     const admin = await signIn(t, "admin");

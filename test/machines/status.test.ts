@@ -121,4 +121,19 @@ describe("area closing time", () => {
     expect(html).toContain("Enter a time like 21:00");
     expect(html).toContain('value="25:00"');
   });
+
+  it("asks for a time when the field is missing, not zod's 'Invalid input'", async () => {
+    const t = createTestApp();
+    const admin = await signIn(t, "admin");
+    makeMachine(t.db, { area: "Welding Bay" });
+
+    const res = await admin.post("/machines/area-closing", {
+      area: "Welding Bay",
+    });
+
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Enter a time like 21:00");
+    expect(html).not.toContain("Invalid input");
+  });
 });

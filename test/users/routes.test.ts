@@ -90,6 +90,21 @@ describe("creating a user", () => {
     expect(t.db.select().from(users).all()).toHaveLength(1);
   });
 
+  it("says what to enter for missing fields, not zod's 'Invalid input'", async () => {
+    const t = createTestApp();
+    const admin = await signIn(t, "admin");
+
+    const res = await admin.post("/admin/users/new", {});
+
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Enter an email address");
+    expect(html).toContain("Enter the person&#39;s name");
+    expect(html).toContain("Use at least 10 characters");
+    expect(html).not.toContain("Invalid input");
+    expect(t.db.select().from(users).all()).toHaveLength(1);
+  });
+
   it("refuses an email already in use, under the email field", async () => {
     const t = createTestApp();
     const admin = await signIn(t, "admin");
