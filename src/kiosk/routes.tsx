@@ -2,34 +2,24 @@ import { Hono, type Context } from "hono";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { requireStaff, requireSupervisor } from "../auth/guards";
+import { requireSupervisor } from "../auth/guards";
 import { requireKiosk } from "../devices/guards";
 import type { AppEnv } from "../lib/env";
-import { NotFoundError } from "../lib/errors";
 import { fieldErrors } from "../lib/forms";
-import { isHtmx, pageContext, renderPage } from "../lib/render";
-import { BoardPage, BoardRegion } from "../../views/kiosk/board";
+import { isHtmx, renderPage } from "../lib/render";
 import { KioskAreaPage, KioskPage } from "../../views/kiosk/kiosk-page";
 import { MachineTiles } from "../../views/kiosk/machine-tiles";
-import {
-  MachineLandingPage,
-  MachineTagPage,
-} from "../../views/kiosk/machine-tag";
 import { KioskAnswerView } from "../../views/kiosk/answer";
 import {
   KioskQuerySchema,
-  MachineCodeParamSchema,
   OverrideFormSchema,
   ScanFormSchema,
-  SessionParamSchema,
   SignInFormSchema,
 } from "./schemas";
+import { boardRoutes } from "./board-routes";
+import { tagRoutes } from "./tag-routes";
 import {
-  endBoardSession,
-  findTaggedMachine,
   kioskMachines,
-  machineTag,
-  occupancyBoard,
   openKiosk,
   overrideAtKiosk,
   overrideFormAgain,
@@ -40,6 +30,8 @@ import {
 } from "./service";
 
 export const kioskRoutes = new Hono<AppEnv>();
+kioskRoutes.route("/", boardRoutes);
+kioskRoutes.route("/", tagRoutes);
 
 // The QR decoder runs in the kiosk browser, served by us (no CDN); the
 // reader module imports "../share.js", so the two keep their layout.
@@ -65,12 +57,6 @@ function kioskScope(c: Ctx, area: string | undefined): KioskScope {
     machineId: device?.machineId ?? null,
     area: device?.area ?? area ?? null,
   };
-}
-
-function machineCodeParam(c: Ctx): string {
-  const params = MachineCodeParamSchema.safeParse(c.req.param());
-  if (!params.success) throw new NotFoundError("There is no such machine");
-  return params.data.code;
 }
 
 function staffOf(c: Ctx) {
@@ -190,77 +176,3 @@ kioskRoutes.post(
     return answer(c, result);
   },
 );
-
-kioskRoutes.get("/kiosk/board", requireStaff, (c) => {
-  const { area } = KioskQuerySchema.parse(c.req.query());
-
-  const board = occupancyBoard(c.var.deps.db, area ?? null);
-
-  const region = () => (
-    <BoardRegion
-      area={area ?? null}
-      machines={board.machines}
-      csrfToken={c.var.csrfToken}
-    />
-  );
-  c.header("Cache-Control", "no-store");
-  return renderPage(c, {
-    page: () => (
-      <BoardPage
-        ctx={pageContext(c)}
-        area={area ?? null}
-        areas={board.areas}
-        machines={board.machines}
-      />
-    ),
-    partial: region,
-  });
-});
-
-kioskRoutes.post("/kiosk/sessions/:id/end", requireStaff, (c) => {
-  const params = SessionParamSchema.safeParse(c.req.param());
-  if (!params.success) throw new NotFoundError("There is no such session");
-  const { id } = params.data;
-  const { area } = KioskQuerySchema.parse(c.req.query());
-
-  endBoardSession(c.var.deps.db, c.var.actor!, id);
-
-  if (!isHtmx(c)) {
-    const query = area ? `?area=${encodeURIComponent(area)}` : "";
-    return c.redirect(`/kiosk/board${query}`, 303);
-  }
-  const board = occupancyBoard(c.var.deps.db, area ?? null);
-  return renderPage(c, {
-    page: () => (
-      <BoardRegion
-        area={area ?? null}
-        machines={board.machines}
-        csrfToken={c.var.csrfToken}
-      />
-    ),
-  });
-});
-
-kioskRoutes.get("/machines/:code/tag", requireStaff, async (c) => {
-  const code = machineCodeParam(c);
-
-  const tag = await machineTag(c.var.deps.db, c.var.deps.config, code);
-
-  return c.html(
-    <MachineTagPage
-      ctx={pageContext(c)}
-      machine={tag.machine}
-      url={tag.url}
-      qrSvg={tag.qrSvg}
-    />,
-  );
-});
-
-// What a phone opens from a machine tag: only the machine's own name.
-kioskRoutes.get("/m/:code", (c) => {
-  const code = machineCodeParam(c);
-
-  const machine = findTaggedMachine(c.var.deps.db, code);
-
-  return c.html(<MachineLandingPage machine={machine} />);
-});

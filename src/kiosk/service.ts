@@ -1,7 +1,6 @@
 // The kiosk screen's verbs: what one scan or tap at a kiosk means (a
 // machine tag, a card at a machine, a card at a shared kiosk), put
 // together from the session services.
-import QRCode from "qrcode";
 import { loadCatalog } from "../clearance/service";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
@@ -9,7 +8,6 @@ import { hasRole, type Actor } from "../lib/actor";
 import { ForbiddenError, NotFoundError } from "../lib/errors";
 import {
   checkStudentAtArea,
-  endSession,
   listOccupancy,
   overrideSignIn,
   requireMachineByCode,
@@ -30,6 +28,7 @@ import {
 } from "./answers";
 import { findStudent } from "../sessions/queries";
 import type { ScanForm } from "./schemas";
+import { machineTagCode } from "./tags";
 
 /** Where a kiosk works: a paired device's machine or area, or staff's pick. */
 export type KioskScope = {
@@ -90,19 +89,6 @@ export function kioskMachines(db: Db, scope: KioskScope): KioskMachine[] {
       ? { machineId: scope.machineId }
       : { area: scope.area! };
   return toMachines(listOccupancy(db, filter), shortName);
-}
-
-const TAG = /^(?:https?:\/\/[^/\s]+)?\/m\/([^/?#\s]+)\/?$/i;
-
-/** The machine code in a scanned machine tag URL, or null. */
-export function machineTagCode(scanned: string): string | null {
-  const code = TAG.exec(scanned.trim())?.[1];
-  if (!code) return null;
-  try {
-    return decodeURIComponent(code);
-  } catch {
-    return null;
-  }
 }
 
 // A machine this kiosk may act for, or the words saying why not.
@@ -259,39 +245,4 @@ export function overrideFormAgain(
     machine: { id: machine.id, code: machine.code, name: machine.name },
     reasons: [],
   };
-}
-
-/** The staff occupancy board: machines of one area (or all), full names. */
-export function occupancyBoard(db: Db, area: string | null) {
-  const filter = area ? { area } : {};
-  return {
-    areas: listAreas(db),
-    machines: toMachines(listOccupancy(db, filter), fullName),
-  };
-}
-
-/** Staff end a session from the board. */
-export function endBoardSession(db: Db, actor: Actor, sessionId: string) {
-  endSession(db, actor, sessionId);
-}
-
-/** A machine tag: the URL a phone or kiosk reads and its QR code (SVG). */
-export async function machineTag(db: Db, config: Config, code: string) {
-  const machine = requireMachineByCode(db, code);
-  const url = machineTagUrl(config, machine.code);
-  const qrSvg = await QRCode.toString(url, {
-    type: "svg",
-    errorCorrectionLevel: "M",
-    margin: 4,
-  });
-  return { machine, url, qrSvg };
-}
-
-export function machineTagUrl(config: Config, code: string): string {
-  return `${config.publicUrl}/m/${encodeURIComponent(code)}`;
-}
-
-/** The machine a tag names, for the page a phone opens from it. */
-export function findTaggedMachine(db: Db, code: string) {
-  return requireMachineByCode(db, code);
 }

@@ -1,12 +1,12 @@
-import type { KioskMachineRef } from "./outcome";
+import { ClearancesOutcome } from "./clearances";
 import {
-  ClearancesOutcome,
   DecisionOutcome,
   DuplicateOutcome,
   MachineChosenOutcome,
   NoticeOutcome,
   type KioskClearance,
   type KioskDecision,
+  type KioskMachineRef,
 } from "./outcome";
 
 /** Whatever one scan or tap at the kiosk came to. */
