@@ -3,14 +3,14 @@ import { STUDENT_STATUSES } from "../db/schema";
 
 const name = (what: string) =>
   z
-    .string()
+    .string({ error: `Enter the student's ${what}` })
     .trim()
     .min(1, `Enter the student's ${what}`)
     .max(100, `Keep the ${what} under 100 characters`);
 
 export const StudentFormSchema = z.object({
   number: z
-    .string()
+    .string({ error: "Enter the student number" })
     .trim()
     .min(1, "Enter the student number")
     .max(20, "Keep the student number under 20 characters")
@@ -20,7 +20,7 @@ export const StudentFormSchema = z.object({
   firstName: name("first name"),
   lastName: name("last name"),
   email: z
-    .string()
+    .string({ error: "Enter an email address, like name@school.edu" })
     .trim()
     .toLowerCase()
     .pipe(z.email("Enter an email address, like name@school.edu")),

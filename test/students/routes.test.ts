@@ -213,6 +213,20 @@ describe("adding and editing a student", () => {
     expect(t.db.select().from(auditLog).all()).toHaveLength(0);
   });
 
+  it("says what to enter for missing fields, not zod's 'Invalid input'", async () => {
+    const t = createTestApp();
+    const supervisor = await signIn(t, "supervisor");
+
+    const res = await supervisor.post("/students/new", {});
+
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain("Enter the student number");
+    expect(html).toContain("Enter an email address");
+    expect(html).not.toContain("Invalid input");
+    expect(t.db.select().from(students).all()).toHaveLength(0);
+  });
+
   it("edits a student and audits only what changed", async () => {
     const t = createTestApp();
     const supervisor = await signIn(t, "supervisor");
