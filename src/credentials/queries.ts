@@ -1,6 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { studentCredentials, students } from "../db/schema";
+import { preparedOn } from "../lib/prepared";
 
 type Tx = Pick<Db, "select" | "insert" | "update">;
 
@@ -19,18 +20,21 @@ export function findCurrentCredential(db: Tx, studentId: number) {
   );
 }
 
+// Every scan looks its card up here: prepared once per connection.
+const credentialByHash = preparedOn((db: Tx) =>
+  db
+    .select({
+      id: studentCredentials.id,
+      studentId: studentCredentials.studentId,
+      replacedAt: studentCredentials.replacedAt,
+    })
+    .from(studentCredentials)
+    .where(eq(studentCredentials.tokenHash, sql.placeholder("tokenHash")))
+    .prepare(),
+);
+
 export function findCredentialByHash(db: Tx, tokenHash: string) {
-  return (
-    db
-      .select({
-        id: studentCredentials.id,
-        studentId: studentCredentials.studentId,
-        replacedAt: studentCredentials.replacedAt,
-      })
-      .from(studentCredentials)
-      .where(eq(studentCredentials.tokenHash, tokenHash))
-      .get() ?? null
-  );
+  return credentialByHash(db).get({ tokenHash }) ?? null;
 }
 
 export function findStudentIdByNumber(db: Tx, number: string) {

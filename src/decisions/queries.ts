@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { decisions } from "../db/schema";
 import { preparedOn } from "../lib/prepared";
@@ -46,6 +46,7 @@ const latestAtMachine = preparedOn((db: Tx) =>
         gt(decisions.at, sql.placeholder("after")),
         lte(decisions.at, sql.placeholder("until")),
         eq(decisions.machineId, sql.placeholder("machineId")),
+        inArray(decisions.action, ["sign-in", "sign-out"]),
         or(
           eq(decisions.studentId, sql.placeholder("studentId")),
           eq(decisions.credentialHash, sql.placeholder("credentialHash")),
@@ -57,7 +58,7 @@ const latestAtMachine = preparedOn((db: Tx) =>
     .prepare(),
 );
 
-/** The latest decision at a machine for one card or student in a window. */
+/** The latest scan at a machine of one card or student in a window. */
 export function findLatestAtMachine(
   db: Tx,
   where: {

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { CREDENTIAL_KINDS, DECISION_ACTIONS } from "../db/schema";
 import type { Actor } from "../lib/actor";
+import { flushDecisions, queueDecisionRow } from "./batch";
 import * as q from "./queries";
 
 type Tx = Pick<Db, "select" | "insert">;
@@ -21,9 +22,8 @@ export type Decision = {
   deviceId?: number | null;
 };
 
-/** Writes one row of the decision log; call it in the scan's transaction. */
-export function recordDecision(tx: Tx, actor: Actor, d: Decision): void {
-  q.insertDecision(tx, {
+function toRow(actor: Actor, d: Decision): q.DecisionRow {
+  return {
     at: d.at,
     action: d.action,
     granted: d.granted,
@@ -34,12 +34,25 @@ export function recordDecision(tx: Tx, actor: Actor, d: Decision): void {
     credentialHash: d.credentialHash,
     deviceId: actor.kind === "device" ? actor.id : (d.deviceId ?? null),
     userId: actor.kind === "user" ? actor.id : null,
-  });
+  };
+}
+
+/** Writes one row of the decision log; call it in the scan's transaction. */
+export function recordDecision(tx: Tx, actor: Actor, d: Decision): void {
+  q.insertDecision(tx, toRow(actor, d));
+}
+
+/**
+ * Logs a decision that writes nothing else (an API access check): queued
+ * and written with others after this turn of the event loop.
+ */
+export function queueDecision(db: Db, actor: Actor, d: Decision): void {
+  queueDecisionRow(db, toRow(actor, d));
 }
 
 /** True when the same card was decided at this machine within `ms`. */
 export function wasJustScanned(
-  db: Tx,
+  db: Db,
   scan: {
     machineId: number;
     studentId: number | null;
@@ -48,6 +61,7 @@ export function wasJustScanned(
   },
   ms: number,
 ): boolean {
+  flushDecisions(db);
   const row = q.findLatestAtMachine(db, {
     ...scan,
     after: new Date(scan.at.getTime() - ms),
@@ -58,7 +72,7 @@ export function wasJustScanned(
 
 /** The latest scan of a student by this device or staff member, if recent. */
 export function findRecentScan(
-  db: Tx,
+  db: Db,
   actor: Actor,
   scan: { studentId: number; deviceId?: number | null; at: Date },
   ms: number,
@@ -66,6 +80,7 @@ export function findRecentScan(
   const deviceId = actor.kind === "device" ? actor.id : (scan.deviceId ?? null);
   const userId = actor.kind === "user" ? actor.id : null;
   if (deviceId === null && userId === null) return null;
+  flushDecisions(db);
   return q.findLatestScanOf(db, {
     studentId: scan.studentId,
     deviceId,
@@ -76,5 +91,6 @@ export function findRecentScan(
 
 /** The latest decisions, newest first (decision log views and tests). */
 export function listDecisions(db: Db, limit = 100) {
+  flushDecisions(db);
   return q.listDecisions(db, limit);
 }

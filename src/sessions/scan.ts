@@ -6,6 +6,7 @@ import type { Config } from "../config";
 import { resolveCredential } from "../credentials/service";
 import type { Db } from "../db/client";
 import {
+  queueDecision,
   recordDecision,
   type CredentialKind,
   type DecisionAction,
@@ -80,19 +81,15 @@ export function outcome(
   };
 }
 
-/** Writes the scan's row in the decision log. */
-export function decide(
-  tx: Writer,
-  actor: Actor,
-  scan: Scan,
-  d: {
-    action: DecisionAction;
-    granted: boolean;
-    reasons: ScanReason[];
-    machineId?: number | null; // an area check names no machine
-  },
-) {
-  recordDecision(tx, actor, {
+type DecisionInput = {
+  action: DecisionAction;
+  granted: boolean;
+  reasons: ScanReason[];
+  machineId?: number | null; // an area check names no machine
+};
+
+function toDecision(scan: Scan, d: DecisionInput) {
+  return {
     at: scan.at,
     action: d.action,
     granted: d.granted,
@@ -102,7 +99,22 @@ export function decide(
     credentialKind: scan.credentialKind,
     credentialHash: scan.credentialHash,
     deviceId: scan.deviceId,
-  });
+  };
+}
+
+/** Writes the scan's row in the decision log. */
+export function decide(tx: Writer, actor: Actor, scan: Scan, d: DecisionInput) {
+  recordDecision(tx, actor, toDecision(scan, d));
+}
+
+/** Logs a decision that writes nothing else, batched with others. */
+export function decideLater(
+  db: Db,
+  actor: Actor,
+  scan: Scan,
+  d: DecisionInput,
+) {
+  queueDecision(db, actor, toDecision(scan, d));
 }
 
 /** An unknown or replaced card: logged and denied. */
@@ -113,7 +125,9 @@ export function denyCard(
   action: DecisionAction,
 ): ScanOutcome {
   const reasons = cardReasons(scan.credentialKind);
-  decide(db, actor, scan, { action, granted: false, reasons });
+  // an API access check writes nothing else: its row may wait (batch.ts)
+  const log = action === "check" ? decideLater : decide;
+  log(db, actor, scan, { action, granted: false, reasons });
   return outcome(scan, "denied", { reasons });
 }
 

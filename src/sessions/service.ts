@@ -19,6 +19,7 @@ import * as q from "./queries";
 import {
   cardReasons,
   decide,
+  decideLater,
   denyCard,
   outcome,
   readScan,
@@ -105,7 +106,7 @@ export function checkAccess(
     day,
   );
   const { cleared, reasons } = clearance;
-  decide(db, actor, scan, { action: "check", granted: cleared, reasons });
+  decideLater(db, actor, scan, { action: "check", granted: cleared, reasons });
   const result = cleared ? "signed-in" : "denied";
   const checked = outcome(scan, result, { reasons, clearance });
   return { ...checked, allowed: cleared };
