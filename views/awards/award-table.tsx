@@ -70,8 +70,8 @@ function AwardRow(props: {
       </th>
       <td>{a.type}</td>
       <td>{a.level}</td>
-      <td>{a.issuedOn}</td>
-      <td>{a.expiresOn ?? "Never"}</td>
+      <td class="day">{a.issuedOn}</td>
+      <td class="day">{a.expiresOn ?? "Never"}</td>
       <td>
         {a.assessorName ?? a.importedAssessor ?? "—"}
         {a.source === "import" && <span class="muted"> (imported)</span>}

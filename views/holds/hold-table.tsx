@@ -22,7 +22,7 @@ export type HoldRowData = {
 export type LiftFormState = { holdId: number; note: string; error: string };
 
 const STATES = {
-  active: { cls: "status-bad", icon: "⛔", label: "Active" },
+  active: { cls: "status-bad", icon: "⊘", label: "Active" },
   scheduled: { cls: "status-warn", icon: "◷", label: "Scheduled" },
   ended: { cls: "status-muted", icon: "✓", label: "Ended" },
   lifted: { cls: "status-muted", icon: "✓", label: "Lifted" },
@@ -73,8 +73,8 @@ export function HoldTable(props: {
             <tr>
               <th scope="row">{scopeText(h)}</th>
               <td>{h.reason}</td>
-              <td>{h.startsOn}</td>
-              <td>{h.endsOn ?? "Until lifted"}</td>
+              <td class="day">{h.startsOn}</td>
+              <td class="day">{h.endsOn ?? "Until lifted"}</td>
               <td>{h.placedByName ?? "—"}</td>
               <td>
                 <HoldStatePill state={h.state} />
@@ -124,6 +124,7 @@ function LiftForm(props: {
         type="text"
         maxlength={500}
         value={props.refused?.note ?? ""}
+        autofocus={error ? true : undefined}
         aria-invalid={error ? "true" : undefined}
         aria-describedby={error ? `${field}-error` : undefined}
       />

@@ -18,7 +18,7 @@ export function MachineStatus(props: {
   }
   return (
     <span class="status status-bad">
-      <span aria-hidden="true">⛔</span> Out of service
+      <span aria-hidden="true">⊘</span> Out of service
       {props.reason ? `: ${props.reason}` : ""}
     </span>
   );
