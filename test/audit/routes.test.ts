@@ -97,6 +97,17 @@ describe("the audit log", () => {
     expect(await bad.text()).toContain("Write the date as YYYY-MM-DD");
   });
 
+  it("says a bad-date message once when both dates are bad, not twice in a row", async () => {
+    const t = createTestApp();
+    const supervisor = await signIn(t, "supervisor");
+
+    const res = await supervisor.get("/audit?from=2025-02-30&to=nope");
+
+    const html = await res.text();
+    const alert = html.slice(html.indexOf('class="form-error"'));
+    expect(alert.match(/Write the date as YYYY-MM-DD/g)).toHaveLength(1);
+  });
+
   it("answers an htmx filter with only the results and Vary", async () => {
     const t = createTestApp();
     const supervisor = await signIn(t, "supervisor");

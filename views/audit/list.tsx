@@ -112,7 +112,8 @@ function pageHref(query: AuditQuery, page: number): string {
 /** The rows and page links: the partial htmx swaps when a filter changes. */
 export function AuditResults(props: { data: AuditLogData }) {
   const { data } = props;
-  const messages = Object.values(data.errors);
+  // both dates may carry the same message; say it once
+  const messages = [...new Set(Object.values(data.errors))];
   return (
     <>
       {messages.length > 0 && (
