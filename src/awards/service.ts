@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { computeExpiry } from "../clearance/rules";
-import { hasRole, actorUserId, type Actor } from "../lib/actor";
+import { requireRole, actorUserId, type Actor } from "../lib/actor";
 import { writeAudit } from "../lib/audit";
 import { isDay, today, type Day } from "../lib/dates";
 import {
@@ -12,12 +12,6 @@ import {
 import { findStudentById } from "../students/queries";
 import * as q from "./queries";
 import type { AwardForm } from "./schemas";
-
-function requireSupervisorActor(actor: Actor, what: string) {
-  if (!hasRole(actor, "supervisor")) {
-    throw new ForbiddenError(`Only a supervisor may ${what}`);
-  }
-}
 
 /** The choices the award form offers: badges that may be awarded, staff. */
 export function awardFormOptions(db: Db) {
@@ -66,7 +60,7 @@ export function awardBadge(
   input: AwardForm & { studentId: number },
   at: Day = today(),
 ): { id: number } {
-  requireSupervisorActor(actor, "award a badge");
+  requireRole(actor, "supervisor", "Only a supervisor may award a badge");
   if (!findStudentById(db, input.studentId)) {
     throw new NotFoundError("There is no such student.");
   }
@@ -125,7 +119,7 @@ export function revokeAward(
   awardId: number,
   reason: string,
 ): { studentNumber: string } {
-  requireSupervisorActor(actor, "revoke an award");
+  requireRole(actor, "supervisor", "Only a supervisor may revoke an award");
 
   return db.transaction((tx) => {
     const award = q.findAward(tx, awardId);

@@ -1,12 +1,14 @@
 import { invalidateCatalog } from "../clearance/service";
 import type { Db } from "../db/client";
 import { BADGE_LEVELS, BADGE_TYPES } from "../db/schema";
-import { hasRole, type Actor } from "../lib/actor";
+import { requireRole, type Actor } from "../lib/actor";
 import { writeAudit } from "../lib/audit";
-import { ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { InvalidError, NotFoundError } from "../lib/errors";
 import * as users from "../users/queries";
 import * as q from "./queries";
 import type { BadgeFields, NewBadge } from "./schemas";
+
+const ADMINS_ONLY = "Only admins define badges";
 
 export type BadgeTrack = { track: string; badges: q.BadgeRow[] };
 
@@ -55,7 +57,7 @@ export function badgeFormOptions(db: Db, named: number[] = []) {
 
 /** Defines a new badge (admins). */
 export function createBadge(db: Db, actor: Actor, input: NewBadge) {
-  requireAdminActor(actor);
+  requireRole(actor, "admin", ADMINS_ONLY);
   if (q.findBadgeBySlug(db, input.slug)) {
     throw new InvalidError("This slug is taken", {
       slug: `A badge with the slug "${input.slug}" already exists`,
@@ -86,7 +88,7 @@ export function updateBadge(
   slug: string,
   input: BadgeFields,
 ) {
-  requireAdminActor(actor);
+  requireRole(actor, "admin", ADMINS_ONLY);
   const before = getBadge(db, slug);
   checkAssessors(db, input.assessors, before.assessorIds);
   const values = badgeValues(input);
@@ -116,7 +118,7 @@ export function unarchiveBadge(db: Db, actor: Actor, slug: string) {
 }
 
 function setArchived(db: Db, actor: Actor, slug: string, archived: boolean) {
-  requireAdminActor(actor);
+  requireRole(actor, "admin", ADMINS_ONLY);
   const badge = getBadge(db, slug);
   if (badge.archived === archived) return;
 
@@ -131,12 +133,6 @@ function setArchived(db: Db, actor: Actor, slug: string, archived: boolean) {
     });
   });
   invalidateCatalog(db);
-}
-
-function requireAdminActor(actor: Actor) {
-  if (!hasRole(actor, "admin")) {
-    throw new ForbiddenError("Only admins define badges");
-  }
 }
 
 // An assessor is a supervisor or admin; one already named may stay even

@@ -1,21 +1,10 @@
 import type { Db } from "../db/client";
-import { actorUserId, hasRole, type Actor } from "../lib/actor";
+import { actorUserId, requireRole, type Actor } from "../lib/actor";
 import { writeAudit } from "../lib/audit";
-import {
-  ConflictError,
-  ForbiddenError,
-  InvalidError,
-  NotFoundError,
-} from "../lib/errors";
+import { ConflictError, InvalidError, NotFoundError } from "../lib/errors";
 import { findStudentById } from "../students/queries";
 import * as q from "./queries";
 import type { HoldForm } from "./schemas";
-
-function requireSupervisorActor(actor: Actor, what: string) {
-  if (!hasRole(actor, "supervisor")) {
-    throw new ForbiddenError(`Only a supervisor may ${what}`);
-  }
-}
 
 /** What a hold may cover: every machine, and the tracks badges name. */
 export function holdFormOptions(db: Db) {
@@ -28,7 +17,7 @@ export function placeHold(
   actor: Actor,
   input: HoldForm & { studentId: number },
 ): { id: number } {
-  requireSupervisorActor(actor, "place a hold");
+  requireRole(actor, "supervisor", "Only a supervisor may place a hold");
   if (!findStudentById(db, input.studentId)) {
     throw new NotFoundError("There is no such student.");
   }
@@ -77,7 +66,7 @@ export function liftHold(
   holdId: number,
   note: string | null,
 ): { studentNumber: string } {
-  requireSupervisorActor(actor, "lift a hold");
+  requireRole(actor, "supervisor", "Only a supervisor may lift a hold");
 
   return db.transaction((tx) => {
     const hold = q.findHold(tx, holdId);

@@ -7,9 +7,9 @@ import {
   validateRequirement,
 } from "../clearance/requirement";
 import type { Db } from "../db/client";
-import { hasRole, type Actor } from "../lib/actor";
+import { requireRole, type Actor } from "../lib/actor";
 import { writeAudit } from "../lib/audit";
-import { ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { InvalidError, NotFoundError } from "../lib/errors";
 import * as q from "./queries";
 import type { MachineFields, NewMachine, ServiceChange } from "./schemas";
 
@@ -217,12 +217,4 @@ function machineValues(db: Db, input: MachineFields) {
     capacity: input.capacity,
     requirement: printRequirement(result.requirement),
   };
-}
-
-function requireRole(
-  actor: Actor,
-  role: "supervisor" | "admin",
-  message: string,
-) {
-  if (!hasRole(actor, role)) throw new ForbiddenError(message);
 }

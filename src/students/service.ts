@@ -1,9 +1,9 @@
 import type { Config } from "../config";
 import type { Db } from "../db/client";
 import { issueCredential } from "../credentials/service";
-import { hasRole, type Actor } from "../lib/actor";
+import { requireRole, type Actor } from "../lib/actor";
 import { writeAudit } from "../lib/audit";
-import { ForbiddenError, InvalidError, NotFoundError } from "../lib/errors";
+import { InvalidError, NotFoundError } from "../lib/errors";
 import { studentHistory } from "../audit/service";
 import { listStudentAwards } from "../awards/queries";
 import { awardStatus } from "../clearance/rules";
@@ -19,11 +19,7 @@ export const STUDENT_PAGE_SIZE = 50;
 const EMAIL_TAKEN = "A student with that email already exists";
 const NUMBER_TAKEN = "A student with that number already exists";
 
-function requireSupervisorActor(actor: Actor) {
-  if (!hasRole(actor, "supervisor")) {
-    throw new ForbiddenError("Only a supervisor may change student records");
-  }
-}
+const SUPERVISORS_ONLY = "Only a supervisor may change student records";
 
 /** One page of students matching a search, and how many pages there are. */
 export function findStudents(db: Db, query: StudentListQuery) {
@@ -73,7 +69,7 @@ export function createStudent(
   actor: Actor,
   input: StudentForm,
 ): { id: number; number: string } {
-  requireSupervisorActor(actor);
+  requireRole(actor, "supervisor", SUPERVISORS_ONLY);
   const values = { ...input, email: input.email.toLowerCase() };
 
   return withClashMessages(() =>
@@ -99,7 +95,7 @@ export function updateStudent(
   studentId: number,
   input: StudentForm,
 ): { number: string } {
-  requireSupervisorActor(actor);
+  requireRole(actor, "supervisor", SUPERVISORS_ONLY);
   const values = { ...input, email: input.email.toLowerCase() };
 
   return withClashMessages(() =>

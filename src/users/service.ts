@@ -1,26 +1,23 @@
 import { addUser } from "../auth/service";
 import type { Db } from "../db/client";
 import type { Role } from "../db/schema";
-import { hasRole, type Actor } from "../lib/actor";
+import { requireRole, type Actor } from "../lib/actor";
 import { writeAudit } from "../lib/audit";
-import {
-  ConflictError,
-  ForbiddenError,
-  InvalidError,
-  NotFoundError,
-} from "../lib/errors";
+import { ConflictError, InvalidError, NotFoundError } from "../lib/errors";
 import * as q from "./queries";
 import type { NewUser } from "./schemas";
 
+const ADMINS_ONLY = "Only admins manage staff accounts";
+
 /** Every staff account, without password hashes (admins). */
 export function listStaffUsers(db: Db, actor: Actor): q.UserRow[] {
-  requireAdminActor(actor);
+  requireRole(actor, "admin", ADMINS_ONLY);
   return q.listUsers(db);
 }
 
 /** Creates a staff account with its first password (admins). */
 export async function createStaffUser(db: Db, actor: Actor, input: NewUser) {
-  requireAdminActor(actor);
+  requireRole(actor, "admin", ADMINS_ONLY);
   try {
     return await addUser(db, actor, input);
   } catch (err) {
@@ -31,7 +28,7 @@ export async function createStaffUser(db: Db, actor: Actor, input: NewUser) {
 
 /** Gives a user another role; nobody changes their own. */
 export function changeUserRole(db: Db, actor: Actor, id: number, role: Role) {
-  requireAdminActor(actor);
+  requireRole(actor, "admin", ADMINS_ONLY);
   const before = findUser(db, id);
   refuseSelf(actor, id, "You cannot change your own role.");
   if (before.role === role) return;
@@ -59,7 +56,7 @@ export function activateUser(db: Db, actor: Actor, id: number) {
 }
 
 function setActive(db: Db, actor: Actor, id: number, active: boolean) {
-  requireAdminActor(actor);
+  requireRole(actor, "admin", ADMINS_ONLY);
   const before = findUser(db, id);
   refuseSelf(actor, id, "You cannot deactivate yourself.");
   if (before.active === active) return;
@@ -87,11 +84,5 @@ function findUser(db: Db, id: number) {
 function refuseSelf(actor: Actor, id: number, message: string) {
   if (actor.kind === "user" && actor.id === id) {
     throw new InvalidError(message, { _form: message });
-  }
-}
-
-function requireAdminActor(actor: Actor) {
-  if (!hasRole(actor, "admin")) {
-    throw new ForbiddenError("Only admins manage staff accounts");
   }
 }
