@@ -135,4 +135,6 @@ function mountStatic(app: Hono<AppEnv>) {
     app.get(path, serveStatic({ path: join(PROJECT_ROOT, file) }));
   }
   app.use("/public/*", serveStatic({ root: PROJECT_ROOT }));
+  // browsers ask for it whatever the page says
+  app.get("/favicon.ico", (c) => c.redirect("/public/favicon.svg", 301));
 }

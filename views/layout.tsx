@@ -82,6 +82,7 @@ export function Document(props: {
           {props.noindex && <meta name="robots" content="noindex, nofollow" />}
           <meta name="htmx-config" content='{"defaultTimeout": 10000}' />
           <title>{`${props.title} - ShopPass`}</title>
+          <link rel="icon" href="/public/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/public/app.css" />
           {props.styles?.map((href) => (
             <link rel="stylesheet" href={href} />
