@@ -1,7 +1,7 @@
 import type { FormState } from "../../src/lib/forms";
-import { FormError, SelectField, TextArea, TextField } from "../fields";
-import { CsrfField, Layout, type PageContext } from "../layout";
-import { studentHref, RECORD_STYLES } from "../students/parts";
+import { SelectField, TextArea, TextField } from "../fields";
+import type { PageContext } from "../layout";
+import { studentHref, StudentFormFrame } from "../students/parts";
 
 export type AwardFormValues = {
   badgeId: string;
@@ -45,85 +45,73 @@ export function AwardFormPage(props: {
   const title = `Award a badge to ${student.name}`;
   const expiryUrl = studentHref(student.number, "/awards/expiry");
   return (
-    <Layout title={title} ctx={props.ctx} styles={RECORD_STYLES}>
-      <p class="breadcrumb">
-        <a href={studentHref(student.number)}>{student.name}</a>
-      </p>
-      <h1>{title}</h1>
-      <form
-        method="post"
-        action={studentHref(student.number, "/awards/new")}
-        class="narrow"
-        novalidate
-      >
-        <CsrfField token={props.ctx.csrfToken} />
-        <FormError message={errors._form} />
-        <SelectField
-          name="badgeId"
-          label="Badge"
-          value={values.badgeId}
-          error={errors.badgeId}
-          required
-          options={[
-            { value: "", label: "Choose a badge" },
-            ...options.badges.map((b) => ({
-              value: String(b.id),
-              label: b.name,
-            })),
-          ]}
-        />
-        <TextField
-          name="issuedOn"
-          label="Issued on"
-          type="date"
-          value={values.issuedOn}
-          error={errors.issuedOn}
-          required
-        />
-        <TextField
-          name="expiresOn"
-          label="Expires on (optional)"
-          type="date"
-          value={values.expiresOn}
-          error={errors.expiresOn}
-          hint={
-            <span
-              id="expiry-default"
-              aria-live="polite"
-              hx-get={expiryUrl}
-              hx-trigger="change from:#f-badgeId, change from:#f-issuedOn"
-              hx-include="#f-badgeId, #f-issuedOn"
-            >
-              <ExpiryHintText hint={props.hint} />
-            </span>
-          }
-        />
-        <SelectField
-          name="assessorId"
-          label="Assessor"
-          value={values.assessorId}
-          error={errors.assessorId}
-          hint="The staff member who signed the award off. A badge that names its assessors may only be signed off by them, and recorded by them or an admin."
-          required
-          options={options.staff.map((u) => ({
-            value: String(u.id),
-            label: `${u.name} (${u.role})`,
-          }))}
-        />
-        <TextArea
-          name="evidence"
-          label="Evidence (optional)"
-          value={values.evidence}
-          error={errors.evidence}
-          hint="A note or the URL of the assessment record."
-        />
-        <p class="actions">
-          <button type="submit">Award the badge</button>
-          <a class="button secondary" href={studentHref(student.number)}>
-            Cancel
-          </a>
-        </p>
-      </form>
-    </Layout>
+    <StudentFormFrame
+      ctx={props.ctx}
+      student={student}
+      title={title}
+      action={studentHref(student.number, "/awards/new")}
+      formError={errors._form}
+      submit="Award the badge"
+    >
+      <SelectField
+        name="badgeId"
+        label="Badge"
+        value={values.badgeId}
+        error={errors.badgeId}
+        required
+        options={[
+          { value: "", label: "Choose a badge" },
+          ...options.badges.map((b) => ({
+            value: String(b.id),
+            label: b.name,
+          })),
+        ]}
+      />
+      <TextField
+        name="issuedOn"
+        label="Issued on"
+        type="date"
+        value={values.issuedOn}
+        error={errors.issuedOn}
+        required
+      />
+      <TextField
+        name="expiresOn"
+        label="Expires on (optional)"
+        type="date"
+        value={values.expiresOn}
+        error={errors.expiresOn}
+        hint={
+          <span
+            id="expiry-default"
+            aria-live="polite"
+            hx-get={expiryUrl}
+            hx-trigger="change from:#f-badgeId, change from:#f-issuedOn"
+            hx-include="#f-badgeId, #f-issuedOn"
+          >
+            <ExpiryHintText hint={props.hint} />
+          </span>
+        }
+      />
+      <SelectField
+        name="assessorId"
+        label="Assessor"
+        value={values.assessorId}
+        error={errors.assessorId}
+        hint="The staff member who signed the award off. A badge that names its assessors may only be signed off by them, and recorded by them or an admin."
+        required
+        options={options.staff.map((u) => ({
+          value: String(u.id),
+          label: `${u.name} (${u.role})`,
+        }))}
+      />
+      <TextArea
+        name="evidence"
+        label="Evidence (optional)"
+        value={values.evidence}
+        error={errors.evidence}
+        hint="A note or the URL of the assessment record."
+      />
+    </StudentFormFrame>
   );
 }

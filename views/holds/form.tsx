@@ -1,7 +1,7 @@
 import type { FormState } from "../../src/lib/forms";
-import { FormError, SelectField, TextArea, TextField } from "../fields";
-import { CsrfField, Layout, type PageContext } from "../layout";
-import { studentHref, RECORD_STYLES } from "../students/parts";
+import { SelectField, TextArea, TextField } from "../fields";
+import type { PageContext } from "../layout";
+import { studentHref, StudentFormFrame } from "../students/parts";
 
 export type HoldFormValues = {
   scope: string;
@@ -29,80 +29,68 @@ export function HoldFormPage(props: {
   const title = `Place a hold on ${student.name}`;
   const scope = values.scope ?? "all";
   return (
-    <Layout title={title} ctx={props.ctx} styles={RECORD_STYLES}>
-      <p class="breadcrumb">
-        <a href={studentHref(student.number)}>{student.name}</a>
-      </p>
-      <h1>{title}</h1>
-      <form
-        method="post"
-        action={studentHref(student.number, "/holds/new")}
-        class="narrow"
-        novalidate
-      >
-        <CsrfField token={props.ctx.csrfToken} />
-        <FormError message={errors._form} />
-        <fieldset class={errors.scope ? "field has-error" : "field"}>
-          <legend>The hold covers</legend>
-          <ScopeChoice value="all" label="Every machine" checked={scope} />
-          <ScopeChoice value="machine" label="One machine" checked={scope} />
-          <ScopeChoice value="track" label="One track" checked={scope} />
-          {errors.scope && <p class="error">{errors.scope}</p>}
-        </fieldset>
-        <SelectField
-          name="machineId"
-          label="Machine (when the hold covers one machine)"
-          value={values.machineId}
-          error={errors.machineId}
-          options={[
-            { value: "", label: "Choose a machine" },
-            ...options.machines.map((m) => ({
-              value: String(m.id),
-              label: `${m.code} ${m.name} (${m.area})`,
-            })),
-          ]}
-        />
-        <SelectField
-          name="track"
-          label="Track (when the hold covers one track)"
-          value={values.track}
-          error={errors.track}
-          options={[
-            { value: "", label: "Choose a track" },
-            ...options.tracks.map((t) => ({ value: t, label: t })),
-          ]}
-        />
-        <TextArea
-          name="reason"
-          label="Reason"
-          value={values.reason}
-          error={errors.reason}
-          required
-        />
-        <TextField
-          name="startsOn"
-          label="From"
-          type="date"
-          value={values.startsOn}
-          error={errors.startsOn}
-          required
-        />
-        <TextField
-          name="endsOn"
-          label="Until (optional)"
-          type="date"
-          value={values.endsOn}
-          error={errors.endsOn}
-          hint="The last day of the hold. Leave empty to keep it until lifted."
-        />
-        <p class="actions">
-          <button type="submit">Place the hold</button>
-          <a class="button secondary" href={studentHref(student.number)}>
-            Cancel
-          </a>
-        </p>
-      </form>
-    </Layout>
+    <StudentFormFrame
+      ctx={props.ctx}
+      student={student}
+      title={title}
+      action={studentHref(student.number, "/holds/new")}
+      formError={errors._form}
+      submit="Place the hold"
+    >
+      <fieldset class={errors.scope ? "field has-error" : "field"}>
+        <legend>The hold covers</legend>
+        <ScopeChoice value="all" label="Every machine" checked={scope} />
+        <ScopeChoice value="machine" label="One machine" checked={scope} />
+        <ScopeChoice value="track" label="One track" checked={scope} />
+        {errors.scope && <p class="error">{errors.scope}</p>}
+      </fieldset>
+      <SelectField
+        name="machineId"
+        label="Machine (when the hold covers one machine)"
+        value={values.machineId}
+        error={errors.machineId}
+        options={[
+          { value: "", label: "Choose a machine" },
+          ...options.machines.map((m) => ({
+            value: String(m.id),
+            label: `${m.code} ${m.name} (${m.area})`,
+          })),
+        ]}
+      />
+      <SelectField
+        name="track"
+        label="Track (when the hold covers one track)"
+        value={values.track}
+        error={errors.track}
+        options={[
+          { value: "", label: "Choose a track" },
+          ...options.tracks.map((t) => ({ value: t, label: t })),
+        ]}
+      />
+      <TextArea
+        name="reason"
+        label="Reason"
+        value={values.reason}
+        error={errors.reason}
+        required
+      />
+      <TextField
+        name="startsOn"
+        label="From"
+        type="date"
+        value={values.startsOn}
+        error={errors.startsOn}
+        required
+      />
+      <TextField
+        name="endsOn"
+        label="Until (optional)"
+        type="date"
+        value={values.endsOn}
+        error={errors.endsOn}
+        hint="The last day of the hold. Leave empty to keep it until lifted."
+      />
+    </StudentFormFrame>
   );
 }
 
