@@ -9,15 +9,20 @@ type Common = {
   required?: boolean;
 };
 
-/** A labelled input with its hint and its error message beneath it. */
+/**
+ * A labelled input with its hint and its error message beneath it; given
+ * suggestions, the browser offers them as the person types.
+ */
 export function TextField(
   props: Common & {
     type?: "text" | "email" | "password" | "date" | "number" | "url" | "search";
     autocomplete?: string;
+    suggestions?: string[];
     attrs?: Record<string, string | number | boolean | undefined>;
   },
 ) {
   const id = `f-${props.name}`;
+  const listId = props.suggestions ? `${id}-list` : undefined;
   return (
     <div class={props.error ? "field has-error" : "field"}>
       <label for={id}>{props.label}</label>
@@ -30,10 +35,32 @@ export function TextField(
         autocomplete={props.autocomplete}
         aria-invalid={props.error ? "true" : undefined}
         aria-describedby={describedBy(id, props)}
+        list={listId}
         {...props.attrs}
       />
+      {props.suggestions && (
+        <datalist id={listId}>
+          {props.suggestions.map((s) => (
+            <option value={s}></option>
+          ))}
+        </datalist>
+      )}
       <FieldNotes id={id} {...props} />
     </div>
+  );
+}
+
+/**
+ * The field that names a record (a badge's slug, a machine's code): typed
+ * once when the record is created, then shown as fixed text.
+ */
+export function KeyField(props: Common & { fixed?: string; record: string }) {
+  if (props.fixed === undefined) return <TextField {...props} required />;
+  return (
+    <p>
+      {props.label}: <code>{props.fixed}</code>{" "}
+      <span class="muted">(fixed once the {props.record} is created)</span>
+    </p>
   );
 }
 

@@ -1,5 +1,11 @@
 import type { FieldErrors } from "../../src/lib/errors";
-import { FormError, SelectField, TextArea, TextField } from "../fields";
+import {
+  FormError,
+  KeyField,
+  SelectField,
+  TextArea,
+  TextField,
+} from "../fields";
 import { CsrfField, Layout, type PageContext } from "../layout";
 
 export type BadgeFormState = {
@@ -43,21 +49,15 @@ export function BadgeFormPage(props: {
       <form method="post" action={action} class="narrow">
         <CsrfField token={props.ctx.csrfToken} />
         <FormError message={errors._form} />
-        {editing ? (
-          <p>
-            Slug: <code>{props.slug}</code>{" "}
-            <span class="muted">(fixed once the badge is created)</span>
-          </p>
-        ) : (
-          <TextField
-            name="slug"
-            label="Slug"
-            value={values.slug}
-            error={errors.slug}
-            hint="Lower-case words joined by dashes, like lathe-intermediate-skills. It cannot change later."
-            required
-          />
-        )}
+        <KeyField
+          name="slug"
+          label="Slug"
+          record="badge"
+          fixed={props.slug}
+          value={values.slug}
+          error={errors.slug}
+          hint="Lower-case words joined by dashes, like lathe-intermediate-skills. It cannot change later."
+        />
         <TextField
           name="name"
           label="Name"
@@ -71,14 +71,9 @@ export function BadgeFormPage(props: {
           value={values.track}
           error={errors.track}
           hint="The skill family, like lathe or welding-mig."
-          attrs={{ list: "track-list" }}
+          suggestions={props.options.tracks}
           required
         />
-        <datalist id="track-list">
-          {props.options.tracks.map((t) => (
-            <option value={t}></option>
-          ))}
-        </datalist>
         <SelectField
           name="type"
           label="Type"

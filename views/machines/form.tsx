@@ -1,5 +1,5 @@
 import type { FormState } from "../../src/lib/forms";
-import { FormError, TextField } from "../fields";
+import { FormError, KeyField, TextField } from "../fields";
 import { CsrfField, Layout, type PageContext } from "../layout";
 import { MACHINE_STYLES } from "./list";
 import { RequirementCheckResult, type RequirementWords } from "./parts";
@@ -22,21 +22,15 @@ export function MachineFormPage(props: {
       <form method="post" action={action} class="narrow">
         <CsrfField token={props.ctx.csrfToken} />
         <FormError message={errors._form} />
-        {editing ? (
-          <p>
-            Code: <code>{props.code}</code>{" "}
-            <span class="muted">(fixed once the machine is created)</span>
-          </p>
-        ) : (
-          <TextField
-            name="code"
-            label="Code"
-            value={values.code}
-            error={errors.code}
-            hint="Upper-case letters, digits and dashes, like LATHE-02. It cannot change later."
-            required
-          />
-        )}
+        <KeyField
+          name="code"
+          label="Code"
+          record="machine"
+          fixed={props.code}
+          value={values.code}
+          error={errors.code}
+          hint="Upper-case letters, digits and dashes, like LATHE-02. It cannot change later."
+        />
         <TextField
           name="name"
           label="Name"
@@ -50,14 +44,9 @@ export function MachineFormPage(props: {
           value={values.area}
           error={errors.area}
           hint="Where it stands, like Machine Shop or Welding Bay."
-          attrs={{ list: "area-list" }}
+          suggestions={props.areas}
           required
         />
-        <datalist id="area-list">
-          {props.areas.map((a) => (
-            <option value={a}></option>
-          ))}
-        </datalist>
         <TextField
           name="capacity"
           label="Capacity"
