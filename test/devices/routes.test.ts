@@ -142,6 +142,18 @@ describe("requireKiosk", () => {
     expect(res.headers.get("set-cookie")).toContain("shoppass_device=;");
   });
 
+  it("gives a paired kiosk no access to the staff pages", async () => {
+    const t = createTestApp();
+    const { secret } = kioskSecret(t.db);
+
+    const res = await t.app.request("/admin/devices", {
+      headers: { cookie: `shoppass_device=${secret}` },
+    });
+
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toMatch(/^\/login/);
+  });
+
   it("tells an htmx request to go to pairing", async () => {
     const t = createTestApp();
 

@@ -33,6 +33,10 @@ export function DevicesPage(props: {
   return (
     <Layout title="Devices" ctx={props.ctx}>
       <h1>Devices</h1>
+      <p>
+        Kiosks are browsers where staff scan students; interlocks ask the{" "}
+        <a href="/api/v1/docs">device API</a> before a machine switches on.
+      </p>
       {props.created && <NewDeviceSecret device={props.created} />}
       <DeviceTable ctx={props.ctx} devices={props.devices} />
       <RegisterForm
