@@ -69,7 +69,10 @@ function Endpoint(props: {
         <code>{`${e.method.toUpperCase()} ${BASE}${e.path}`}</code>
       </h2>
       <p>
-        <strong>{e.summary}.</strong> {e.description}
+        <strong>
+          {/[.?!]$/.test(e.summary) ? e.summary : `${e.summary}.`}
+        </strong>{" "}
+        {e.description}
       </p>
       {e.pathParams?.map((p) => (
         <p>
@@ -163,8 +166,9 @@ function describe(s: JsonSchema): Child {
       {words}
       {examples.length > 0 && (
         <>
-          {words && " "}
-          e.g. <code>{JSON.stringify(examples[0])}</code>
+          {words ? " (e.g. " : "e.g. "}
+          <code>{JSON.stringify(examples[0])}</code>
+          {words && ")"}
         </>
       )}
     </>
