@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { awards, badgeAssessors, badges, students, users } from "../db/schema";
+import { badgeInfoColumns } from "../clearance/queries";
 
 type Reader = Pick<Db, "select">;
 type Writer = Pick<Db, "insert" | "update">;
@@ -64,31 +65,17 @@ export function findAward(db: Reader, id: number) {
   );
 }
 
-const badgeColumns = {
-  id: badges.id,
-  slug: badges.slug,
-  name: badges.name,
-  track: badges.track,
-  type: badges.type,
-  level: badges.level,
-  validityKind: badges.validityKind,
-  validityMonths: badges.validityMonths,
-  validityAnnual: badges.validityAnnual,
-  lapseUnusedMonths: badges.lapseUnusedMonths,
-  criteriaUrl: badges.criteriaUrl,
-  archived: badges.archived,
-};
-
 export function findBadge(db: Reader, id: number) {
   return (
-    db.select(badgeColumns).from(badges).where(eq(badges.id, id)).get() ?? null
+    db.select(badgeInfoColumns).from(badges).where(eq(badges.id, id)).get() ??
+    null
   );
 }
 
 /** Badges that may still be awarded, by name. */
 export function listAwardableBadges(db: Reader) {
   return db
-    .select(badgeColumns)
+    .select(badgeInfoColumns)
     .from(badges)
     .where(eq(badges.archived, false))
     .orderBy(asc(badges.name))

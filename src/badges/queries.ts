@@ -13,7 +13,8 @@ type Conn = Pick<
   "select" | "selectDistinct" | "insert" | "update" | "delete"
 >;
 
-const columns = {
+/** Every column of a badge, as badge pages, the catalog and imports read it. */
+export const badgeColumns = {
   id: badges.id,
   slug: badges.slug,
   name: badges.name,
@@ -51,7 +52,7 @@ export type BadgeValues = Omit<BadgeRow, "id" | "slug" | "archived">;
 
 export function listBadges(db: Conn): BadgeRow[] {
   return db
-    .select(columns)
+    .select(badgeColumns)
     .from(badges)
     .orderBy(asc(badges.track), asc(badges.name))
     .all();
@@ -59,7 +60,8 @@ export function listBadges(db: Conn): BadgeRow[] {
 
 export function findBadgeBySlug(db: Conn, slug: string): BadgeRow | null {
   return (
-    db.select(columns).from(badges).where(eq(badges.slug, slug)).get() ?? null
+    db.select(badgeColumns).from(badges).where(eq(badges.slug, slug)).get() ??
+    null
   );
 }
 

@@ -2,24 +2,10 @@ import { and, asc, countDistinct, eq, gte, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { awards, badges, students } from "../db/schema";
 import type { Day } from "../lib/dates";
+import { badgeColumns } from "../badges/queries";
 
-// Only what a public page may show about a badge.
-const publicColumns = {
-  id: badges.id,
-  slug: badges.slug,
-  name: badges.name,
-  track: badges.track,
-  type: badges.type,
-  level: badges.level,
-  description: badges.description,
-  criteria: badges.criteria,
-  criteriaUrl: badges.criteriaUrl,
-  validityKind: badges.validityKind,
-  validityMonths: badges.validityMonths,
-  validityAnnual: badges.validityAnnual,
-  lapseUnusedMonths: badges.lapseUnusedMonths,
-  archived: badges.archived,
-};
+// A badge holds nothing private: public pages may show every column.
+const publicColumns = badgeColumns;
 
 export function listActiveBadges(db: Db) {
   return db

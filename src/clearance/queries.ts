@@ -5,22 +5,25 @@ import { badges, machines, students } from "../db/schema";
 
 type Reader = Pick<Db, "select">;
 
+/** A badge's columns as the clearance rules read them (BadgeInfo). */
+export const badgeInfoColumns = {
+  id: badges.id,
+  slug: badges.slug,
+  name: badges.name,
+  track: badges.track,
+  type: badges.type,
+  level: badges.level,
+  validityKind: badges.validityKind,
+  validityMonths: badges.validityMonths,
+  validityAnnual: badges.validityAnnual,
+  lapseUnusedMonths: badges.lapseUnusedMonths,
+  criteriaUrl: badges.criteriaUrl,
+  archived: badges.archived,
+};
+
 export function listCatalogBadges(db: Reader) {
   return db
-    .select({
-      id: badges.id,
-      slug: badges.slug,
-      name: badges.name,
-      track: badges.track,
-      type: badges.type,
-      level: badges.level,
-      validityKind: badges.validityKind,
-      validityMonths: badges.validityMonths,
-      validityAnnual: badges.validityAnnual,
-      lapseUnusedMonths: badges.lapseUnusedMonths,
-      criteriaUrl: badges.criteriaUrl,
-      archived: badges.archived,
-    })
+    .select(badgeInfoColumns)
     .from(badges)
     .orderBy(asc(badges.track), asc(badges.name))
     .all();

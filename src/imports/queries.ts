@@ -8,6 +8,7 @@ import {
   students,
   users,
 } from "../db/schema";
+import { badgeColumns } from "../badges/queries";
 
 type Conn = Pick<Db, "select" | "insert" | "update">;
 
@@ -22,22 +23,6 @@ function inChunks<T, R>(values: T[], load: (chunk: T[]) => R[]): R[] {
   return rows;
 }
 
-const badgeColumns = {
-  id: badges.id,
-  slug: badges.slug,
-  name: badges.name,
-  track: badges.track,
-  type: badges.type,
-  level: badges.level,
-  description: badges.description,
-  criteria: badges.criteria,
-  criteriaUrl: badges.criteriaUrl,
-  validityKind: badges.validityKind,
-  validityMonths: badges.validityMonths,
-  validityAnnual: badges.validityAnnual,
-  lapseUnusedMonths: badges.lapseUnusedMonths,
-  archived: badges.archived,
-};
 export type BadgeRecord = ReturnType<typeof listBadges>[number];
 export type BadgeValues = Omit<BadgeRecord, "id" | "archived">;
 
