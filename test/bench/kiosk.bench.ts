@@ -20,7 +20,7 @@ import type { LoadJob, LoadResult } from "./kiosk-load";
 import { fillShop, MACHINES, STUDENTS } from "./kiosk-shop";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 32;
 const SAMPLES = 1_000;
 
@@ -96,6 +96,8 @@ async function main() {
       kind: "interlock",
     },
   );
+  // the fill's write-ahead log goes into the file now, not mid-run
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
   const fillMs = performance.now() - fillStart;
 
   const app = createApp({ db, config, logger: createLogger("silent") });
@@ -154,21 +156,23 @@ async function main() {
     );
   }
 
-  const best = results.reduce((a, b) =>
-    b.check.requestsPerSecond / b.ceiling.requestsPerSecond >
-    a.check.requestsPerSecond / a.ceiling.requestsPerSecond
-      ? b
-      : a,
-  );
+  // Over all rounds: each ran as long, so totals compare like rates.
+  const sum = (pick: (r: (typeof results)[number]) => number) =>
+    results.reduce((total, r) => total + pick(r), 0);
+  const ratio =
+    sum((r) => r.check.requestsPerSecond) /
+    sum((r) => r.ceiling.requestsPerSecond);
+  const cpuRatio =
+    sum((r) => r.ceiling.cpuPerRequest) / sum((r) => r.check.cpuPerRequest);
+  const worstP99 = Math.max(...results.map((r) => r.check.p99));
   const decisions = db.$client
     .prepare("select count(*) as n from decisions")
     .get() as { n: number };
   console.log(
-    `Best round: access check at ${(
-      (best.check.requestsPerSecond / best.ceiling.requestsPerSecond) *
-      100
-    ).toFixed(0)}% of the ceiling, p99 ${ms(best.check.p99)} ` +
-      "(targets: 60% or more, p99 at most 10 ms)",
+    `All rounds: access check at ${(ratio * 100).toFixed(0)}% of the ` +
+      `ceiling (${(cpuRatio * 100).toFixed(0)}% by server CPU per ` +
+      `request), worst p99 ${ms(worstP99)}; targets: 60% or more, p99 at ` +
+      `most 10 ms. Load average now ${os.loadavg()[0]!.toFixed(1)}.`,
   );
   console.log(`Decision rows written: ${decisions.n.toLocaleString("en")}`);
 
