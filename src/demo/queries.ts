@@ -14,15 +14,6 @@ export function findUserByEmail(db: Conn, email: string) {
   );
 }
 
-export function findStudentIdByNumber(db: Conn, number: string) {
-  const row = db
-    .select({ id: students.id })
-    .from(students)
-    .where(eq(students.number, number))
-    .get();
-  return row?.id ?? null;
-}
-
 export function findMachineIdByCode(db: Conn, code: string) {
   const row = db
     .select({ id: machines.id })

@@ -14,6 +14,7 @@ import { addDays, toDay, type Day } from "../lib/dates";
 import { demoBadgeRows } from "./badges";
 import { demoMachineRows } from "./machines";
 import { demoAwards, demoStudentRows, type DemoRevocation } from "./people";
+import { findStudentIdByNumber } from "../students/queries";
 import * as q from "./queries";
 
 // A demo password is no secret: it is printed and written in the README.
@@ -167,7 +168,7 @@ function placeHolds(tx: Tx, actor: Actor, adminId: number, start: Day) {
   let count = 0;
   for (const h of HOLDS) {
     const number = active[h.student]!.student_number!;
-    const studentId = q.findStudentIdByNumber(tx, number);
+    const studentId = findStudentIdByNumber(tx, number);
     if (studentId === null) continue;
     const startsOn = addDays(start, h.from);
     const key = { studentId, scope: h.scope, reason: h.reason, startsOn };

@@ -38,6 +38,18 @@ export function findStudentByNumber(
   );
 }
 
+export function findStudentIdByNumber(
+  db: Reader,
+  number: string,
+): number | null {
+  const row = db
+    .select({ id: students.id })
+    .from(students)
+    .where(eq(students.number, number))
+    .get();
+  return row?.id ?? null;
+}
+
 export function findStudentById(db: Reader, id: number): StudentRow | null {
   return (
     db.select(studentColumns).from(students).where(eq(students.id, id)).get() ??

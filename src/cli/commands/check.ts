@@ -9,7 +9,7 @@ import type { Db } from "../../db/client";
 import { isDay, today } from "../../lib/dates";
 import { NotFoundError } from "../../lib/errors";
 import { parseCommand, type Command } from "../command";
-import { findStudentIdByNumber } from "../queries";
+import { findStudentIdByNumber } from "../../students/queries";
 
 const CheckArgsSchema = z.object({
   args: z

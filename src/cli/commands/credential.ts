@@ -6,7 +6,7 @@ import {
 } from "../../credentials/service";
 import { NotFoundError } from "../../lib/errors";
 import { parseCommand, type Command } from "../command";
-import { findStudentIdByNumber } from "../queries";
+import { findStudentIdByNumber } from "../../students/queries";
 
 const CredentialArgsSchema = z.object({
   args: z.array(z.string().trim().min(1)).length(1, "give one student number"),
