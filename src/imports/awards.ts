@@ -3,8 +3,8 @@ import { actorUserId } from "../lib/actor";
 import { writeAudit } from "../lib/audit";
 import type { ImportError } from "./csv";
 import {
-  diff,
   findRepeats,
+  updateChange,
   type Change,
   type Conn,
   type Parsed,
@@ -63,7 +63,7 @@ export function planAwards(
     const current = lookups.awards.get(awardKey(values));
     if (!current) return createAward(values);
 
-    return updateAward(current, values);
+    return updateChange("award", current, values, q.updateAward);
   });
   return { errors, changes };
 }
@@ -130,24 +130,6 @@ function createAward(row: q.AwardValues): Change {
         entityType: "award",
         entityId: id,
         after: { ...row, source: "import" },
-      });
-    },
-  };
-}
-
-function updateAward(current: q.AwardRecord, values: q.AwardValues): Change {
-  const change = diff(current, values);
-  if (!change) return { action: "unchanged" };
-
-  return {
-    action: "update",
-    write: (tx, { actor }) => {
-      q.updateAward(tx, current.id, change.after);
-      writeAudit(tx, actor, {
-        action: "award.update",
-        entityType: "award",
-        entityId: current.id,
-        ...change,
       });
     },
   };

@@ -1,8 +1,8 @@
 import { writeAudit } from "../lib/audit";
 import type { ImportError } from "./csv";
 import {
-  diff,
   findRepeats,
+  updateChange,
   type Change,
   type Conn,
   type Parsed,
@@ -21,20 +21,7 @@ export function planBadges(db: Conn, rows: Parsed<BadgeRow>[]): Plan {
     const current = existing.get(row.slug);
     if (!current) return createBadge(values);
 
-    const change = diff(current, values);
-    if (!change) return { action: "unchanged" };
-    return {
-      action: "update",
-      write: (tx, { actor }) => {
-        q.updateBadge(tx, current.id, change.after);
-        writeAudit(tx, actor, {
-          action: "badge.update",
-          entityType: "badge",
-          entityId: current.id,
-          ...change,
-        });
-      },
-    };
+    return updateChange("badge", current, values, q.updateBadge);
   });
   return { errors, changes };
 }

@@ -6,8 +6,8 @@ import {
 import { writeAudit } from "../lib/audit";
 import type { ImportError } from "./csv";
 import {
-  diff,
   findRepeats,
+  updateChange,
   type Change,
   type Conn,
   type Parsed,
@@ -82,7 +82,7 @@ function createMachine(values: Values): Change {
 }
 
 function updateMachine(current: q.MachineRecord, values: Values): Change {
-  const next: Partial<q.MachineValues> = { ...values };
+  const next: Partial<q.MachineRecord> = { ...values };
   // the same expression written differently is no change
   if (values.requirement === canonical(current.requirement)) {
     next.requirement = current.requirement;
@@ -93,21 +93,7 @@ function updateMachine(current: q.MachineRecord, values: Values): Change {
   ) {
     next.outOfServiceReason = values.inService ? null : OUT_OF_SERVICE_REASON;
   }
-  const change = diff(current, next);
-  if (!change) return { action: "unchanged" };
-
-  return {
-    action: "update",
-    write: (tx, { actor }) => {
-      q.updateMachine(tx, current.id, change.after);
-      writeAudit(tx, actor, {
-        action: "machine.update",
-        entityType: "machine",
-        entityId: current.id,
-        ...change,
-      });
-    },
-  };
+  return updateChange("machine", current, next, q.updateMachine);
 }
 
 function canonical(text: string): string {

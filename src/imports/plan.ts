@@ -3,6 +3,7 @@
 import type { Config } from "../config";
 import type { Db } from "../db/client";
 import type { Actor } from "../lib/actor";
+import { writeAudit } from "../lib/audit";
 import type { Day } from "../lib/dates";
 import type { ImportError } from "./csv";
 
@@ -39,6 +40,33 @@ export function diff<T extends object>(
     after[key] = value;
   }
   return Object.keys(after).length > 0 ? { before, after } : null;
+}
+
+/**
+ * The change that brings a record to `next`: unchanged when no field
+ * differs, else an update of the changed fields with its audit row.
+ */
+export function updateChange<T extends { id: number }>(
+  entityType: "badge" | "machine" | "student" | "award",
+  current: T,
+  next: Partial<T>,
+  update: (tx: Tx, id: number, after: Partial<T>) => void,
+): Change {
+  const change = diff(current, next);
+  if (!change) return { action: "unchanged" };
+
+  return {
+    action: "update",
+    write: (tx, { actor }) => {
+      update(tx, current.id, change.after);
+      writeAudit(tx, actor, {
+        action: `${entityType}.update`,
+        entityType,
+        entityId: current.id,
+        ...change,
+      });
+    },
+  };
 }
 
 /** Errors for rows whose key repeats an earlier row of the same file. */

@@ -2,8 +2,8 @@ import { issueCredential } from "../credentials/service";
 import { writeAudit } from "../lib/audit";
 import type { ImportError } from "./csv";
 import {
-  diff,
   findRepeats,
+  updateChange,
   type Change,
   type Conn,
   type Parsed,
@@ -52,20 +52,7 @@ export function planStudents(db: Conn, rows: Parsed<StudentRow>[]): Plan {
       return createStudent({ ...values, status: values.status ?? "active" });
     }
 
-    const change = diff(current, values);
-    if (!change) return { action: "unchanged" };
-    return {
-      action: "update",
-      write: (tx, { actor }) => {
-        q.updateStudent(tx, current.id, change.after);
-        writeAudit(tx, actor, {
-          action: "student.update",
-          entityType: "student",
-          entityId: current.id,
-          ...change,
-        });
-      },
-    };
+    return updateChange("student", current, values, q.updateStudent);
   });
   return { errors, changes };
 }
