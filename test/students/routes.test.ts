@@ -145,6 +145,21 @@ describe("a student's page", () => {
   });
 });
 
+describe("an award's evidence", () => {
+  it("links a URL as the assessment record, not a bare word 'link'", async () => {
+    const t = createTestApp();
+    const staff = await signIn(t, "staff");
+    const student = makeStudent(t.db, { number: "S1" });
+    const url = "https://moodle.uni.test/mod/assign/view.php?id=7";
+    makeAward(t.db, { studentId: student.id, evidence: url });
+
+    const html = await (await staff.get("/students/S1")).text();
+
+    expect(html).toContain(">assessment record</a>");
+    expect(html).not.toContain(">link</a>");
+  });
+});
+
 describe("htmx history", () => {
   // htmx 4 restores history by fetching the URL with HX-Request into <body>
   it("answers a history restore with the full page, not the partial", async () => {

@@ -101,7 +101,7 @@ function Evidence(props: { text: string }) {
       Evidence:{" "}
       {isUrl ? (
         <a href={props.text} rel="noopener noreferrer">
-          link
+          assessment record
         </a>
       ) : (
         props.text
