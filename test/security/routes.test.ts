@@ -6,6 +6,7 @@ import { createTestApp, signIn } from "../support/app";
 const PUBLIC = [
   /^\/login$/,
   /^\/healthz$/,
+  /^\/favicon\.ico$/,
   /^\/badges(\/|$)/,
   /^\/s\//,
   /^\/m\//,
