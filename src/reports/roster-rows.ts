@@ -6,7 +6,7 @@ import { describeRequirement } from "../clearance/requirement";
 import type { MachineInfo } from "../clearance/types";
 import type { Day } from "../lib/dates";
 import type { CsvRow } from "./csv";
-import type { DecidedGroup } from "./roster";
+import type { Cleared, RosterGroupJudge } from "./roster";
 import * as q from "./roster-queries";
 
 export type RosterAward = {
@@ -36,89 +36,108 @@ export type RosterGroup = {
   >[];
   requirement: string;
   needsNoBadge: boolean;
-  clearedCount: number;
-  oneAwayCount: number;
-  cleared: ClearedRow[]; // the first `limit` by name
+  listsOneAway: boolean; // a machine's roster does; an area's does not
+  cleared: ClearedRow[]; // by name, at most `limit`
   oneAway: OneAwayRow[];
 };
-export type Roster = { at: Day; groups: RosterGroup[] };
+/** `complete`: every list holds all its students, not just the first. */
+export type Roster = { at: Day; complete: boolean; groups: RosterGroup[] };
 
-/** The roster's groups with the first `limit` students of each list. */
+/**
+ * The roster's lists in name order, at most `limit` students each. The
+ * rules are asked about candidates as the name index is walked, so a
+ * capped page stops deciding once its lists are full.
+ */
 export function describeRoster(
   db: Db,
   catalog: Catalog,
-  decided: DecidedGroup[],
+  judges: RosterGroupJudge[],
   lines: q.AwardLine[],
   limit: number,
   at: Day,
+  withOneAway: boolean,
 ): Roster {
-  const lists = decided.flatMap((g) => [g.cleared, g.oneAway]);
-  const ordered = orderByName(db, lists, limit);
-  const shownIds = [...new Set(ordered.flat())];
+  const { lists, complete } = walkInNameOrder(db, judges, limit, withOneAway);
+  const shownIds = [
+    ...new Set(
+      lists.flatMap((l) => [...l.cleared, ...l.away].map((r) => r[0])),
+    ),
+  ];
   const students = new Map(
     q.listStudentsById(db, shownIds).map((s) => [s.id, s]),
   );
-  const awardIds = decided.flatMap((g, i) =>
-    ordered[2 * i]!.flatMap((id) => g.cleared.get(id)!.awardIds),
+  const awardIds = lists.flatMap((l) =>
+    l.cleared.flatMap((r) => r[1].awardIds),
   );
   const assessors = q.listAssessors(db, awardIds);
   const awards = new Map(lines.map((l) => [l[1], l]));
   const lineOf = (id: number) => studentLine(students.get(id)!);
   const nameOf = (slug: string) => catalog.badgesBySlug.get(slug)?.name ?? slug;
 
-  const groups = decided.map((g, i): RosterGroup => {
+  const groups = judges.map((g, i): RosterGroup => {
     const requirement = g.machines[0]!.requirement;
     return {
       machines: g.machines,
       requirement: describeRequirement(requirement, nameOf),
       needsNoBadge: requirement === null,
-      clearedCount: g.cleared.size,
-      oneAwayCount: g.oneAway.size,
-      cleared: ordered[2 * i]!.map((id) => {
-        const c = g.cleared.get(id)!;
-        return {
-          ...lineOf(id),
-          clearedUntil: c.until,
-          onlyOn: c.onlyOn,
-          awards: c.awardIds.map((awardId) => {
-            const [, , badgeId, issuedOn, expiresOn] = awards.get(awardId)!;
-            return {
-              badge: catalog.badges.get(badgeId)?.name ?? "?",
-              issuedOn,
-              expiresOn,
-              assessor: assessors.get(awardId) ?? "",
-            };
-          }),
-        };
-      }),
-      oneAway: ordered[2 * i + 1]!.map((id) => ({
+      listsOneAway: withOneAway && requirement !== null,
+      cleared: lists[i]!.cleared.map(([id, c]) => ({
         ...lineOf(id),
-        needs: g.oneAway.get(id)!,
+        clearedUntil: c.until,
+        onlyOn: c.onlyOn,
+        awards: c.awardIds.map((awardId) => {
+          const [, , badgeId, issuedOn, expiresOn] = awards.get(awardId)!;
+          return {
+            badge: catalog.badges.get(badgeId)?.name ?? "?",
+            issuedOn,
+            expiresOn,
+            assessor: assessors.get(awardId) ?? "",
+          };
+        }),
+      })),
+      oneAway: lists[i]!.away.map(([id, needs]) => ({
+        ...lineOf(id),
+        needs,
       })),
     };
   });
-  return { at, groups };
+  return { at, complete, groups };
 }
 
-// One walk of the name index fills every list up to its limit.
-function orderByName(
+type Lists = { cleared: [number, Cleared][]; away: [number, string[]][] };
+
+// One walk of the name index fills every group's lists up to the limit.
+function walkInNameOrder(
   db: Db,
-  lists: Map<number, unknown>[],
+  judges: RosterGroupJudge[],
   limit: number,
-): number[][] {
-  const out = lists.map((): number[] => []);
-  let missing = lists.reduce((n, l) => n + Math.min(l.size, limit), 0);
-  if (missing === 0) return out;
+  withOneAway: boolean,
+): { lists: Lists[]; complete: boolean } {
+  const lists = judges.map((): Lists => ({ cleared: [], away: [] }));
+  const awayFull = (l: Lists) => !withOneAway || l.away.length >= limit;
+  const isFull = (l: Lists) => l.cleared.length >= limit && awayFull(l);
+  let complete = true;
+  if (judges.every((j) => j.candidates.size === 0)) return { lists, complete };
+
   q.walkStudentIdsByName(db, (id) => {
-    lists.forEach((list, i) => {
-      if (list.has(id) && out[i]!.length < limit) {
-        out[i]!.push(id);
-        missing -= 1;
+    judges.forEach((j, i) => {
+      const l = lists[i]!;
+      const mayClear = j.candidates.get(id);
+      if (mayClear === undefined || isFull(l)) return;
+      // once the one-away list is full, only a possible clearance counts
+      if (!mayClear && awayFull(l)) return;
+      const verdict = j.judge(id);
+      if (verdict?.list === "cleared" && l.cleared.length < limit) {
+        l.cleared.push([id, verdict.cleared]);
+      } else if (verdict?.list === "one-away" && l.away.length < limit) {
+        l.away.push([id, verdict.needs]);
       }
     });
-    return missing === 0 ? "stop" : "more";
+    if (!lists.every(isFull)) return "more";
+    complete = false;
+    return "stop";
   });
-  return out;
+  return { lists, complete };
 }
 
 function studentLine(s: q.StudentRow): StudentLine {

@@ -12,6 +12,7 @@ import type {
   HoldInfo,
   MachineInfo,
   Reason,
+  Requirement,
 } from "../clearance/types";
 import { addDays, today, toDay, type Day } from "../lib/dates";
 import { InvalidError } from "../lib/errors";
@@ -23,17 +24,29 @@ export type RosterScope = { machine?: string | undefined; area?: string };
 
 type Student = { status: "active" | "inactive"; awards: AwardInfo[] };
 
+const NO_HOLDS: HoldInfo[] = [];
+const NO_USES = new Map<number, Day>();
+
 export type Cleared = {
   awardIds: number[];
   until: Day | null;
   onlyOn: string[] | null; // a machine hold keeps them off the others
 };
 
-/** The decisions for machines that share one requirement. */
-export type DecidedGroup = {
+export type Verdict =
+  | { list: "cleared"; cleared: Cleared }
+  | { list: "one-away"; needs: string[] } // what is missing, one way or another
+  | null;
+
+/**
+ * Machines that share one requirement, the students who might be on
+ * their lists, and the judge that asks the rules about one of them.
+ */
+export type RosterGroupJudge = {
   machines: MachineInfo[];
-  cleared: Map<number, Cleared>;
-  oneAway: Map<number, string[]>; // what is missing, one way or another
+  // student id -> whether they hold every badge needed (so may be cleared)
+  candidates: Map<number, boolean>;
+  judge: (studentId: number) => Verdict;
 };
 
 /**
@@ -61,21 +74,33 @@ export function buildRoster(
   }
   const holds = holdsByStudent(q.listHoldsOn(db, at));
   const lastUses = loadLastUses(db, catalog, lines, at);
-  const inputOf = (id: number, s: Student): ClearanceInput => ({
-    at,
-    student: { id, status: s.status },
-    awards: s.awards,
-    holds: holds.get(id) ?? [],
-    badges: catalog.badges,
-    badgesBySlug: catalog.badgesBySlug,
-    lastUseByMachine: lastUses.get(id) ?? new Map(),
-    machines: catalog.machines,
-  });
+  // One input per student for every group: the rules memoise each badge's
+  // evaluation per input, so a badge shared by many machines is judged once.
+  const inputs = new Map<number, ClearanceInput>();
+  const inputOf = (id: number, s: Student): ClearanceInput => {
+    let input = inputs.get(id);
+    if (input) return input;
+    input = {
+      at,
+      student: { id, status: s.status },
+      awards: s.awards,
+      holds: holds.get(id) ?? NO_HOLDS,
+      badges: catalog.badges,
+      badgesBySlug: catalog.badgesBySlug,
+      lastUseByMachine: lastUses.get(id) ?? NO_USES,
+      machines: catalog.machines,
+    };
+    inputs.set(id, input);
+    return input;
+  };
 
-  const decided = groups.map((machines) =>
-    decideGroup(catalog, machines, people, inputOf),
+  // An area's roster lists who is cleared; who is one badge away is on
+  // each machine's own roster (an area would repeat it for every group).
+  const withOneAway = groups.length === 1 && scope.machine !== undefined;
+  const judges = groups.map((machines) =>
+    judgeGroup(catalog, machines, people, inputOf, withOneAway),
   );
-  return describeRoster(db, catalog, decided, lines, limit, at);
+  return describeRoster(db, catalog, judges, lines, limit, at, withOneAway);
 }
 
 function pickMachines(catalog: Catalog, scope: RosterScope): MachineInfo[] {
@@ -185,57 +210,104 @@ function loadLastUses(
 // A badge reason can be cured by a badge; a hold or inactivity cannot.
 const BADGE_CODES = new Set(["missing", "expired", "revoked", "lapsed-unused"]);
 
-function decideGroup(
+function judgeGroup(
   catalog: Catalog,
   machines: MachineInfo[],
   people: Map<number, Student>,
   inputOf: (id: number, s: Student) => ClearanceInput,
-): DecidedGroup {
+  withOneAway: boolean,
+): RosterGroupJudge {
+  const requirement = machines[0]!.requirement;
+  const leaves = leavesOf(catalog, machines[0]!);
+  // Which leaves a student holds (valid or not), as bits: leaf i is bit i
+  // (past 30 leaves every bit is set, which only turns the filter off).
+  const bit = new Map(leaves.map((b, i) => [b.slug, i < 30 ? 1 << i : -1]));
+  const bitsOfBadge = leafBitsByBadge(catalog, leaves, bit);
+  const holds = (bits: number) => (slug: string) =>
+    ((bit.get(slug) ?? 0) & bits) !== 0;
+
+  // Holding the badges (valid or not) is necessary: students who could be
+  // neither cleared nor one badge away are never put to the rules.
+  const candidates = new Map<number, boolean>();
+  for (const [id, s] of people) {
+    let bits = 0;
+    for (const a of s.awards) bits |= bitsOfBadge.get(a.badgeId) ?? 0;
+    const mayClear = satisfiedBy(requirement, holds(bits));
+    const mayBeOneAway =
+      withOneAway &&
+      leaves.some((leaf) =>
+        satisfiedBy(requirement, holds(bits | bit.get(leaf.slug)!)),
+      );
+    if (mayClear || mayBeOneAway) candidates.set(id, mayClear);
+  }
+
+  const judge = (id: number): Verdict => {
+    const input = inputOf(id, people.get(id)!);
+    return judgeStudent(input, machines, withOneAway ? leaves : []);
+  };
+  return { machines, candidates, judge };
+}
+
+function judgeStudent(
+  input: ClearanceInput,
+  machines: MachineInfo[],
+  leaves: BadgeInfo[],
+): Verdict {
   // Out-of-service machines are judged as if in service: the roster says
   // who may use the machine once it is back (the page notes the state).
   const judged = machines.map((m) => ({ ...m, inService: true }));
-  const ids = new Set(machines.map((m) => m.id));
-  const relevant = new Set(relevantBadges(catalog, machines));
-  const leaves = new Map(
-    leavesOf(catalog, machines[0]!).map((b) => [b.slug, b]),
+  // A hold on one machine is the only thing that tells machines apart.
+  const perMachine = input.holds.some(
+    (h) => h.scope === "machine" && machines.some((m) => m.id === h.machineId),
   );
-  const needsNoBadge = machines[0]!.requirement === null;
-  const out: DecidedGroup = {
-    machines,
-    cleared: new Map(),
-    oneAway: new Map(),
-  };
-
-  for (const [id, s] of people) {
-    if (!needsNoBadge && !s.awards.some((a) => relevant.has(a.badgeId))) {
-      continue;
-    }
-    const input = inputOf(id, s);
-    // A hold on one machine is the only thing that tells machines apart.
-    const perMachine = input.holds.some(
-      (h) => h.scope === "machine" && ids.has(h.machineId ?? -1),
-    );
-    const decisions = (perMachine ? judged : judged.slice(0, 1)).map((m) =>
-      decideClearance(input, m),
-    );
-    const ok = decisions.filter((d) => d.cleared);
-    if (ok.length > 0) {
-      out.cleared.set(id, {
+  const decisions = (perMachine ? judged : judged.slice(0, 1)).map((m) =>
+    decideClearance(input, m),
+  );
+  const ok = decisions.filter((d) => d.cleared);
+  if (ok.length > 0) {
+    const codes = ok.map((d) => machines.find((m) => m.id === d.machineId)!);
+    return {
+      list: "cleared",
+      cleared: {
         awardIds: ok[0]!.satisfiedBy.map((u) => u.awardId),
         until: ok[0]!.earliestExpiry,
-        onlyOn:
-          ok.length < decisions.length
-            ? ok.map((d) => machines.find((m) => m.id === d.machineId)!.code)
-            : null,
-      });
-      continue;
+        onlyOn: ok.length < decisions.length ? codes.map((m) => m.code) : null,
+      },
+    };
+  }
+  const reasons = decisions[0]!.reasons;
+  if (leaves.length === 0) return null;
+  if (!reasons.every((r) => BADGE_CODES.has(r.code))) return null;
+  const needs = oneBadgeAway(input, judged[0]!, reasons, leaves);
+  return needs.length > 0 ? { list: "one-away", needs } : null;
+}
+
+/** For each badge, the requirement's leaves it satisfies, as bits. */
+function leafBitsByBadge(
+  catalog: Catalog,
+  leaves: BadgeInfo[],
+  bit: Map<string, number>,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const badge of catalog.badges.values()) {
+    let bits = 0;
+    for (const leaf of leaves) {
+      if (supersedes(badge, leaf)) bits |= bit.get(leaf.slug)!;
     }
-    const reasons = decisions[0]!.reasons;
-    if (!reasons.every((r) => BADGE_CODES.has(r.code))) continue;
-    const needs = oneBadgeAway(input, judged[0]!, reasons, leaves);
-    if (needs.length > 0) out.oneAway.set(id, needs);
+    if (bits !== 0) out.set(badge.id, bits);
   }
   return out;
+}
+
+/** The requirement as plain logic over the badges held, dates aside. */
+function satisfiedBy(
+  req: Requirement | null,
+  held: (slug: string) => boolean,
+): boolean {
+  if (req === null) return true;
+  if (req.kind === "badge") return held(req.slug);
+  if (req.kind === "and") return req.items.every((r) => satisfiedBy(r, held));
+  return req.items.some((r) => satisfiedBy(r, held));
 }
 
 /**
@@ -248,8 +320,9 @@ function oneBadgeAway(
   input: ClearanceInput,
   machine: MachineInfo,
   reasons: Reason[],
-  leaves: Map<string, BadgeInfo>,
+  leafList: BadgeInfo[],
 ): string[] {
+  const leaves = new Map(leafList.map((b) => [b.slug, b]));
   const slugs = new Set(reasons.map((r) => r.required ?? r.badge ?? ""));
   const failing = [...slugs].map((slug) => leaves.get(slug));
   // a badge the catalog does not know: no award can cure that

@@ -99,9 +99,7 @@ reportRoutes.get(
       ),
     }),
     options: machineOptions,
-    render: (p) => (
-      <RosterRegion {...p} {...p.options} rowsShown={ROWS_SHOWN} />
-    ),
+    render: (p) => <RosterRegion {...p} {...p.options} />,
   }),
 );
 

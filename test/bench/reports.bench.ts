@@ -31,10 +31,14 @@ const TODAY = today();
 const DAY_MS = 86_400_000;
 const COOKIE = "bench-session-0123456789abcdef0123456789";
 
+// mulberry32: small, deterministic, and well spread (a plain LCG in
+// floating point loses bits and repeats itself).
 let seed = 7;
 function random(): number {
-  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-  return seed / 2_147_483_648;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 }
 const pick = <T>(items: readonly T[]): T =>
   items[Math.floor(random() * items.length)]!;
@@ -87,8 +91,7 @@ function fill(db: Db) {
     validity: Omit<Badge, "id" | "slug">,
     lapse: number | null,
   ) => {
-    const slug =
-      track === "shop-safety" ? track : `${track}-${level}-${type}`;
+    const slug = track === "shop-safety" ? track : `${track}-${level}-${type}`;
     const name = `${track} ${level} ${type}`;
     const { lastInsertRowid } = insertBadge.run(
       slug,
@@ -170,14 +173,15 @@ function fill(db: Db) {
     insertUser.run(`assessor${i}@shop.test`, `Assessor ${i}`, "staff");
   }
 
-  // Nine in ten students hold shop safety; the other awards are spread
-  // over the track badges, issued in the last four years.
+  // Shop safety is renewed every year: nine in ten students took it at
+  // some point, seven in ten renewed it this school year. The other awards
+  // are spread over the track badges, issued in the last four years.
   const insertAward = sqlite.prepare(
     `insert into awards (student_id, badge_id, issued_on, expires_on,
        assessor_id, revoked_at, revoke_reason) values (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const award = (studentId: number, badge: Badge) => {
-    const issuedOn = addDays(TODAY, -int(4 * 365));
+  const award = (studentId: number, badge: Badge, withinDays = 4 * 365) => {
+    const issuedOn = addDays(TODAY, -int(withinDays));
     const revoked = random() < 0.03;
     insertAward.run(
       studentId,
@@ -193,6 +197,10 @@ function fill(db: Db) {
   for (let s = 1; s <= STUDENTS && awards < AWARDS; s += 1) {
     if (random() < 0.9) {
       award(s, badges[0]!);
+      awards += 1;
+    }
+    if (random() < 0.7) {
+      award(s, badges[0]!, 60);
       awards += 1;
     }
   }

@@ -8,6 +8,7 @@ import {
   FiltersInvalid,
   ReportRegion,
   Section,
+  Summary,
   type ReportMeta,
 } from "./report-page";
 
@@ -68,12 +69,12 @@ function DenialsBody(props: { report: DenialReport; rowsShown: number }) {
   const { report: r } = props;
   return (
     <>
-      <dl class="report-summary">
-        <dt>Denied scans</dt>
-        <dd>{formatCount(r.total)}</dd>
-        <dt>Overrides</dt>
-        <dd>{formatCount(r.overrides.length)}</dd>
-      </dl>
+      <Summary
+        items={[
+          ["Denied scans", formatCount(r.total)],
+          ["Overrides", formatCount(r.overrides.length)],
+        ]}
+      />
 
       <Section title="By reason" id="by-reason">
         <p class="muted">A scan refused for two reasons counts under both.</p>
@@ -140,7 +141,7 @@ function DenialsBody(props: { report: DenialReport; rowsShown: number }) {
           <tbody>
             {r.overrides.map((o) => (
               <tr>
-                <td>{localStamp(o.at)}</td>
+                <td class="date">{localStamp(o.at)}</td>
                 <td>{o.machine}</td>
                 <td>
                   {o.studentName} ({o.studentNumber})
@@ -174,7 +175,7 @@ function DenialsBody(props: { report: DenialReport; rowsShown: number }) {
           <tbody>
             {r.scans.map((s) => (
               <tr>
-                <td>{localStamp(s.at)}</td>
+                <td class="date">{localStamp(s.at)}</td>
                 <td>{s.machine ?? "-"}</td>
                 <td>
                   {s.studentName

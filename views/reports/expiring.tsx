@@ -103,8 +103,8 @@ function ExpiringBody(props: { report: ExpiringReport; rowsShown: number }) {
                   </td>
                   <td>{row.studentNumber}</td>
                   <td>{row.email}</td>
-                  <td>{row.issuedOn}</td>
-                  <td>{row.expiresOn}</td>
+                  <td class="date">{row.issuedOn}</td>
+                  <td class="date">{row.expiresOn}</td>
                   <td class="num">{row.daysLeft}</td>
                   <td>{row.assessor || "-"}</td>
                 </tr>

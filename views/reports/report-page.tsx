@@ -46,15 +46,17 @@ export function ReportRegion(props: {
         <h1 id="report-title">{meta.title}</h1>
         <dl class="report-meta">
           {meta.filters.map((f) => (
-            <>
+            <div>
               <dt>{f.label}</dt>
               <dd>{f.value}</dd>
-            </>
+            </div>
           ))}
-          <dt>Produced</dt>
-          <dd>
-            {meta.producedAt} by {meta.producedBy}
-          </dd>
+          <div>
+            <dt>Produced</dt>
+            <dd>
+              {meta.producedAt} by {meta.producedBy}
+            </dd>
+          </div>
         </dl>
       </header>
       {props.form}
@@ -115,6 +117,30 @@ export function CappedNote(props: {
     <p class="capped-note">
       Showing the first {formatCount(props.shown)} of {formatCount(props.total)}{" "}
       {props.noun}. Download the CSV for every row.
+    </p>
+  );
+}
+
+/** Key figures above a report, each a label over its value. */
+export function Summary(props: { items: [string, string][] }) {
+  return (
+    <dl class="report-summary">
+      {props.items.map(([label, value]) => (
+        <div>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Says that a list stopped at `shown` rows and that there are more. */
+export function MoreNote(props: { shown: number; noun: string }) {
+  return (
+    <p class="capped-note">
+      Showing the first {formatCount(props.shown)} {props.noun} by name; there
+      are more. Download the CSV for every row.
     </p>
   );
 }

@@ -4,8 +4,8 @@ import type { Roster, RosterGroup } from "../../src/reports/roster-rows";
 import { formatCount } from "../../src/reports/format";
 import { SelectField } from "../fields";
 import {
-  CappedNote,
   FilterForm,
+  MoreNote,
   FiltersInvalid,
   ReportRegion,
   Section,
@@ -19,7 +19,6 @@ type Props = {
   machines: MachineChoice[];
   areas: string[];
   report: Roster | null;
-  rowsShown: number;
 };
 
 export function RosterRegion(props: Props) {
@@ -31,7 +30,7 @@ export function RosterRegion(props: Props) {
         <FiltersInvalid />
       ) : report ? (
         report.groups.map((g, i) => (
-          <RosterGroupView group={g} index={i} rowsShown={props.rowsShown} />
+          <RosterGroupView group={g} index={i} complete={report.complete} />
         ))
       ) : (
         <p>Choose a machine or an area to see who is cleared for it.</p>
@@ -74,7 +73,7 @@ function RosterFilters(props: Props) {
 function RosterGroupView(props: {
   group: RosterGroup;
   index: number;
-  rowsShown: number;
+  complete: boolean;
 }) {
   const { group: g, index } = props;
   const codes = g.machines.map((m) => `${m.code} (${m.name})`).join(", ");
@@ -84,7 +83,9 @@ function RosterGroupView(props: {
       <Section title={`Cleared for ${codes}`} id={`cleared-${index}`}>
         <p>
           <strong>Requirement:</strong> {g.requirement}.{" "}
-          {formatCount(g.clearedCount)} students cleared today.
+          {props.complete
+            ? `${formatCount(g.cleared.length)} students cleared today.`
+            : `At least ${formatCount(g.cleared.length)} students cleared today.`}
         </p>
         {stopped.map((m) => (
           <p class="status status-warn">
@@ -93,11 +94,9 @@ function RosterGroupView(props: {
             roster shows who may use it once it is back.
           </p>
         ))}
-        <CappedNote
-          shown={props.rowsShown}
-          total={g.clearedCount}
-          noun="cleared students"
-        />
+        {!props.complete && (
+          <MoreNote shown={g.cleared.length} noun="cleared students" />
+        )}
         <table>
           <thead>
             <tr>
@@ -123,34 +122,47 @@ function RosterGroupView(props: {
                 <td>
                   <Lines items={c.awards.map((a) => a.badge)} />
                 </td>
-                <td>
+                <td class="date">
                   <Lines items={c.awards.map((a) => a.issuedOn)} />
                 </td>
-                <td>
+                <td class="date">
                   <Lines items={c.awards.map((a) => a.expiresOn ?? "Never")} />
                 </td>
                 <td>
                   <Lines items={c.awards.map((a) => a.assessor || "-")} />
                 </td>
-                <td>{c.clearedUntil ?? "No expiry"}</td>
+                <td class="date">{c.clearedUntil ?? "No expiry"}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        {g.clearedCount === 0 && <p>Nobody is cleared.</p>}
+        {g.cleared.length === 0 && <p>Nobody is cleared.</p>}
       </Section>
 
-      {!g.needsNoBadge && (
+      {!g.listsOneAway && !g.needsNoBadge && (
+        <p class="no-print">
+          Who is one badge away is on each machine's own roster:{" "}
+          {g.machines.map((m, i) => (
+            <>
+              {i > 0 && ", "}
+              <a href={`/reports/roster?machine=${encodeURIComponent(m.code)}`}>
+                {m.code}
+              </a>
+            </>
+          ))}
+          .
+        </p>
+      )}
+
+      {g.listsOneAway && (
         <Section title="One badge away" id={`one-away-${index}`}>
           <p class="muted">
             Students who already hold or held a badge toward these machines and
             would be cleared by one more (or a renewed) badge.
           </p>
-          <CappedNote
-            shown={props.rowsShown}
-            total={g.oneAwayCount}
-            noun="students one badge away"
-          />
+          {!props.complete && (
+            <MoreNote shown={g.oneAway.length} noun="students one badge away" />
+          )}
           <table>
             <thead>
               <tr>
@@ -169,7 +181,7 @@ function RosterGroupView(props: {
               ))}
             </tbody>
           </table>
-          {g.oneAwayCount === 0 && <p>Nobody is one badge away.</p>}
+          {g.oneAway.length === 0 && <p>Nobody is one badge away.</p>}
         </Section>
       )}
     </div>

@@ -4,7 +4,7 @@ import { AwardStatusPill } from "../clearance/award-status";
 import { ClearanceStatus } from "../clearance/clearance-status";
 import { ReasonList } from "../clearance/reason-list";
 import { TextField } from "../fields";
-import { ReportRegion, Section, type ReportMeta } from "./report-page";
+import { ReportRegion, Section, Summary, type ReportMeta } from "./report-page";
 
 /** The lookup form: a student number, sent to /reports/students. */
 export function StudentLookup(props: { value?: string; error?: string }) {
@@ -50,18 +50,14 @@ export function StudentRecordRegion(props: {
   const s = r.student;
   return (
     <ReportRegion meta={props.meta} form={<StudentLookup value={s.number} />}>
-      <dl class="report-summary">
-        <dt>Name</dt>
-        <dd>
-          {s.firstName} {s.lastName}
-        </dd>
-        <dt>Number</dt>
-        <dd>{s.number}</dd>
-        <dt>Email</dt>
-        <dd>{s.email}</dd>
-        <dt>Status</dt>
-        <dd>{s.status === "active" ? "Active" : "Inactive"}</dd>
-      </dl>
+      <Summary
+        items={[
+          ["Name", `${s.firstName} ${s.lastName}`],
+          ["Number", s.number],
+          ["Email", s.email],
+          ["Status", s.status === "active" ? "Active" : "Inactive"],
+        ]}
+      />
       <AwardsTable record={r} />
       <HoldsTable record={r} />
       <ClearanceTable record={r} />
@@ -96,8 +92,8 @@ function AwardsTable(props: { record: StudentRecord }) {
               <td>
                 <AwardStatusPill status={a.status} />
               </td>
-              <td>{a.issuedOn}</td>
-              <td>{a.expiresOn ?? "Never"}</td>
+              <td class="date">{a.issuedOn}</td>
+              <td class="date">{a.expiresOn ?? "Never"}</td>
               <td>
                 {a.assessor || "-"}
                 {a.source === "import" && (
@@ -139,8 +135,8 @@ function HoldsTable(props: { record: StudentRecord }) {
             <tr>
               <td>{h.scope}</td>
               <td>{h.reason}</td>
-              <td>{h.startsOn}</td>
-              <td>{h.endsOn ?? "Until lifted"}</td>
+              <td class="date">{h.startsOn}</td>
+              <td class="date">{h.endsOn ?? "Until lifted"}</td>
               <td>{h.placedBy || "-"}</td>
               <td>
                 {h.active

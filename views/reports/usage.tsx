@@ -14,6 +14,7 @@ import {
   FiltersInvalid,
   ReportRegion,
   Section,
+  Summary,
   type ReportMeta,
 } from "./report-page";
 
@@ -85,18 +86,23 @@ function UsageBody(props: {
 }) {
   const { report: r } = props;
   const busiest = Math.max(...r.byHour.map((h) => h.minutes), 1);
+  const top = new Set(
+    [...r.byHour]
+      .filter((h) => h.minutes > 0)
+      .sort((a, b) => b.minutes - a.minutes)
+      .slice(0, 3)
+      .map((h) => h.hour),
+  );
   return (
     <>
-      <dl class="report-summary">
-        <dt>Sessions</dt>
-        <dd>{formatCount(r.totals.sessions)}</dd>
-        <dt>Hours of use</dt>
-        <dd>{formatHours(r.totals.minutes)}</dd>
-        <dt>Students</dt>
-        <dd>{formatCount(r.totals.students)}</dd>
-        <dt>Still open</dt>
-        <dd>{formatCount(r.totals.open)}</dd>
-      </dl>
+      <Summary
+        items={[
+          ["Sessions", formatCount(r.totals.sessions)],
+          ["Hours of use", formatHours(r.totals.minutes)],
+          ["Students", formatCount(r.totals.students)],
+          ["Still open", formatCount(r.totals.open)],
+        ]}
+      />
 
       <Section title="Totals per machine" id="per-machine">
         <table>
@@ -147,7 +153,10 @@ function UsageBody(props: {
           <tbody>
             {r.byHour.map((h) => (
               <tr>
-                <td>{hourLabel(h.hour)}</td>
+                <td>
+                  {hourLabel(h.hour)}
+                  {top.has(h.hour) && <strong> (one of the 3 busiest)</strong>}
+                </td>
                 <td class="num">{formatCount(h.started)}</td>
                 <td class="num">{formatHours(h.minutes)}</td>
                 <td>
@@ -218,8 +227,10 @@ function UsageBody(props: {
           <tbody>
             {r.sessions.map((s) => (
               <tr>
-                <td>{localStamp(s.startedAt)}</td>
-                <td>{s.endedAt ? localStamp(s.endedAt) : "Still open"}</td>
+                <td class="date">{localStamp(s.startedAt)}</td>
+                <td class="date">
+                  {s.endedAt ? localStamp(s.endedAt) : "Still open"}
+                </td>
                 <td class="num">
                   {s.endedAt
                     ? formatMinutes(
