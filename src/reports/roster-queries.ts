@@ -12,17 +12,22 @@ export type AwardLine = [
   revokedAt: number | null,
 ];
 
-/** Every award, past or present, of the given badges (a covering index). */
-export function listAwardsOfBadges(db: Db, badgeIds: number[]): AwardLine[] {
-  if (badgeIds.length === 0) return [];
+/** The students' awards, past or present, of the given badges. */
+export function listAwardsOfStudents(
+  db: Db,
+  studentIds: number[],
+  badgeIds: number[],
+): AwardLine[] {
+  if (studentIds.length === 0 || badgeIds.length === 0) return [];
   return db.$client
     .prepare(
       `select student_id, id, badge_id, issued_on, expires_on, revoked_at
        from awards
-       where badge_id in (select value from json_each(?))`,
+       where badge_id in (select value from json_each(?))
+         and student_id in (select value from json_each(?))`,
     )
     .raw()
-    .all(JSON.stringify(badgeIds)) as AwardLine[];
+    .all(JSON.stringify(badgeIds), JSON.stringify(studentIds)) as AwardLine[];
 }
 
 export function listInactiveStudentIds(db: Db): Set<number> {
@@ -31,13 +36,6 @@ export function listInactiveStudentIds(db: Db): Set<number> {
     .pluck()
     .all() as number[];
   return new Set(ids);
-}
-
-export function listAllStudentIds(db: Db): number[] {
-  return db.$client
-    .prepare(`select id from students`)
-    .pluck()
-    .all() as number[];
 }
 
 export type HoldLine = {

@@ -1,58 +1,47 @@
 // Machine roster: who is cleared for a machine (or each machine of an
-// area) today, and who is one badge away. Candidates are loaded in bulk
-// and each is decided by the same pure rules the kiosk uses.
+// area) today, and who is one badge away. Students are read in name order
+// in batches, each batch's awards with one statement, and each candidate
+// is decided by the same pure rules the kiosk uses. A page needs only its
+// first rows, so it stops reading once its lists are full.
 import type { Db } from "../db/client";
 import { loadCatalog, type Catalog } from "../clearance/service";
-import { printRequirement, requirementSlugs } from "../clearance/requirement";
-import { decideClearance, supersedes } from "../clearance/rules";
+import { printRequirement } from "../clearance/requirement";
+import { supersedes } from "../clearance/rules";
 import type {
   AwardInfo,
-  BadgeInfo,
   ClearanceInput,
   HoldInfo,
   MachineInfo,
-  Reason,
-  Requirement,
 } from "../clearance/types";
 import { addDays, today, toDay, type Day } from "../lib/dates";
 import { InvalidError } from "../lib/errors";
 import { dayStart } from "./choices";
+import {
+  groupJudge,
+  leavesOf,
+  type Cleared,
+  type GroupJudge,
+} from "./roster-judge";
 import { describeRoster, type Roster } from "./roster-rows";
 import * as q from "./roster-queries";
 
 export type RosterScope = { machine?: string | undefined; area?: string };
 
-type Student = { status: "active" | "inactive"; awards: AwardInfo[] };
+export type RosterLists = {
+  cleared: [number, Cleared][];
+  away: [number, string[]][];
+};
 
+const BATCH = 500;
+const NO_AWARDS: AwardInfo[] = [];
 const NO_HOLDS: HoldInfo[] = [];
 const NO_USES = new Map<number, Day>();
 
-export type Cleared = {
-  awardIds: number[];
-  until: Day | null;
-  onlyOn: string[] | null; // a machine hold keeps them off the others
-};
-
-export type Verdict =
-  | { list: "cleared"; cleared: Cleared }
-  | { list: "one-away"; needs: string[] } // what is missing, one way or another
-  | null;
-
 /**
- * Machines that share one requirement, the students who might be on
- * their lists, and the judge that asks the rules about one of them.
- */
-export type RosterGroupJudge = {
-  machines: MachineInfo[];
-  // student id -> whether they hold every badge needed (so may be cleared)
-  candidates: Map<number, boolean>;
-  judge: (studentId: number) => Verdict;
-};
-
-/**
- * The roster of one machine or of every machine of an area, on `at`, with
- * at most `limit` students per list (the counts are always complete).
- * An unknown machine or area is an InvalidError on its field.
+ * The roster of one machine, or of every machine of an area (grouped by
+ * requirement, without the one-badge-away list), on `at`, with at most
+ * `limit` students per list. An unknown machine or area is an
+ * InvalidError on its field.
  */
 export function buildRoster(
   db: Db,
@@ -62,45 +51,103 @@ export function buildRoster(
 ): Roster {
   const catalog = loadCatalog(db);
   const groups = groupByRequirement(pickMachines(catalog, scope));
-  const relevant = new Set(groups.flatMap((g) => relevantBadges(catalog, g)));
+  const withOneAway = scope.machine !== undefined;
+  const judges = groups.map((g) => groupJudge(catalog, g, withOneAway));
+  const loader = batchLoader(db, catalog, groups, at);
 
-  const lines = q.listAwardsOfBadges(db, [...relevant]);
-  const inactive = q.listInactiveStudentIds(db);
-  const people = studentsFrom(lines, inactive);
-  if (groups.some((g) => g[0]!.requirement === null)) {
-    for (const id of q.listAllStudentIds(db)) {
-      if (!people.has(id)) people.set(id, student(id, inactive));
+  const lists = judges.map((): RosterLists => ({ cleared: [], away: [] }));
+  const awayFull = (l: RosterLists) => !withOneAway || l.away.length >= limit;
+  const isFull = (l: RosterLists) => l.cleared.length >= limit && awayFull(l);
+  const shownAwards = new Map<number, AwardInfo>();
+
+  // Judges a batch in name order; true once every list is full.
+  const judgeBatch = (ids: number[]): boolean => {
+    const inputOf = loader(ids);
+    for (const id of ids) {
+      let input: ClearanceInput | null = null;
+      judges.forEach((j, i) => {
+        const l = lists[i]!;
+        if (isFull(l)) return;
+        const awards = (input ?? inputOf(id)).awards;
+        const screen = j.screen(awards);
+        if (screen === null || (screen === "away" && awayFull(l))) return;
+        input ??= inputOf(id);
+        record(j, l, id, input);
+      });
+      if (lists.every(isFull)) return true;
     }
-  }
+    return false;
+  };
+  const record = (
+    j: GroupJudge,
+    l: RosterLists,
+    id: number,
+    input: ClearanceInput,
+  ) => {
+    const verdict = j.judge(input);
+    if (verdict?.list === "cleared" && l.cleared.length < limit) {
+      l.cleared.push([id, verdict.cleared]);
+      for (const a of input.awards) shownAwards.set(a.id, a);
+    } else if (verdict?.list === "one-away" && l.away.length < limit) {
+      l.away.push([id, verdict.needs]);
+    }
+  };
+
+  let complete = true;
+  const batch: number[] = [];
+  q.walkStudentIdsByName(db, (id) => {
+    batch.push(id);
+    if (batch.length < BATCH) return "more";
+    if (!judgeBatch(batch.splice(0))) return "more";
+    complete = false;
+    return "stop";
+  });
+  if (complete && batch.length > 0 && judgeBatch(batch)) complete = false;
+
+  const found = judges.map((j, i) => ({ machines: j.machines, ...lists[i]! }));
+  return describeRoster(db, catalog, found, shownAwards, {
+    at,
+    complete,
+    withOneAway,
+  });
+}
+
+/**
+ * Loads what the rules need for a batch of students: their awards of the
+ * badges that matter here (one statement), and their last machine uses
+ * when one of those badges lapses unused.
+ */
+function batchLoader(
+  db: Db,
+  catalog: Catalog,
+  groups: MachineInfo[][],
+  at: Day,
+) {
+  const relevant = relevantBadges(catalog, groups);
+  const lapsing = new Set(
+    relevant.filter((id) => catalog.badges.get(id)?.lapseUnusedMonths),
+  );
+  const inactive = q.listInactiveStudentIds(db);
   const holds = holdsByStudent(q.listHoldsOn(db, at));
-  const lastUses = loadLastUses(db, catalog, lines, at);
-  // One input per student for every group: the rules memoise each badge's
-  // evaluation per input, so a badge shared by many machines is judged once.
-  const inputs = new Map<number, ClearanceInput>();
-  const inputOf = (id: number, s: Student): ClearanceInput => {
-    let input = inputs.get(id);
-    if (input) return input;
-    input = {
+  const before = dayStart(addDays(at, 1));
+
+  return (ids: number[]) => {
+    const awards = awardsByStudent(q.listAwardsOfStudents(db, ids, relevant));
+    const users = ids.filter((id) =>
+      awards.get(id)?.some((a) => lapsing.has(a.badgeId)),
+    );
+    const lastUses = lastUsesByStudent(q.listLastUses(db, users, before));
+    return (id: number): ClearanceInput => ({
       at,
-      student: { id, status: s.status },
-      awards: s.awards,
+      student: { id, status: inactive.has(id) ? "inactive" : "active" },
+      awards: awards.get(id) ?? NO_AWARDS,
       holds: holds.get(id) ?? NO_HOLDS,
       badges: catalog.badges,
       badgesBySlug: catalog.badgesBySlug,
       lastUseByMachine: lastUses.get(id) ?? NO_USES,
       machines: catalog.machines,
-    };
-    inputs.set(id, input);
-    return input;
+    });
   };
-
-  // An area's roster lists who is cleared; who is one badge away is on
-  // each machine's own roster (an area would repeat it for every group).
-  const withOneAway = groups.length === 1 && scope.machine !== undefined;
-  const judges = groups.map((machines) =>
-    judgeGroup(catalog, machines, people, inputOf, withOneAway),
-  );
-  return describeRoster(db, catalog, judges, lines, limit, at, withOneAway);
 }
 
 function pickMachines(catalog: Catalog, scope: RosterScope): MachineInfo[] {
@@ -126,29 +173,16 @@ function groupByRequirement(machines: MachineInfo[]): MachineInfo[][] {
   return [...groups.values()];
 }
 
-function leavesOf(catalog: Catalog, machine: MachineInfo): BadgeInfo[] {
-  return requirementSlugs(machine.requirement)
-    .map((slug) => catalog.badgesBySlug.get(slug))
-    .filter((b): b is BadgeInfo => b !== undefined);
-}
-
-/** Badges that satisfy some leaf of the group's requirement. */
-function relevantBadges(catalog: Catalog, machines: MachineInfo[]): number[] {
-  const required = leavesOf(catalog, machines[0]!);
+/** Badges that satisfy some leaf of some group's requirement. */
+function relevantBadges(catalog: Catalog, groups: MachineInfo[][]): number[] {
+  const required = groups.flatMap((g) => leavesOf(catalog, g[0]!));
   return [...catalog.badges.values()]
     .filter((held) => required.some((r) => supersedes(held, r)))
     .map((b) => b.id);
 }
 
-function student(id: number, inactive: Set<number>): Student {
-  return { status: inactive.has(id) ? "inactive" : "active", awards: [] };
-}
-
-function studentsFrom(
-  lines: q.AwardLine[],
-  inactive: Set<number>,
-): Map<number, Student> {
-  const people = new Map<number, Student>();
+function awardsByStudent(lines: q.AwardLine[]): Map<number, AwardInfo[]> {
+  const out = new Map<number, AwardInfo[]>();
   for (const [
     studentId,
     id,
@@ -157,9 +191,8 @@ function studentsFrom(
     expiresOn,
     revokedAt,
   ] of lines) {
-    let s = people.get(studentId);
-    if (!s) people.set(studentId, (s = student(studentId, inactive)));
-    s.awards.push({
+    const list = out.get(studentId) ?? [];
+    list.push({
       id,
       badgeId,
       issuedOn,
@@ -167,8 +200,9 @@ function studentsFrom(
       revokedAt: revokedAt === null ? null : new Date(revokedAt),
       revokeReason: null, // the rules never read it
     });
+    out.set(studentId, list);
   }
-  return people;
+  return out;
 }
 
 function holdsByStudent(rows: q.HoldLine[]): Map<number, HoldInfo[]> {
@@ -182,176 +216,14 @@ function holdsByStudent(rows: q.HoldLine[]): Map<number, HoldInfo[]> {
   return out;
 }
 
-// Sessions matter only to badges that lapse unused: load the last uses of
-// the students holding one of those, and nobody else.
-function loadLastUses(
-  db: Db,
-  catalog: Catalog,
-  lines: q.AwardLine[],
-  at: Day,
+function lastUsesByStudent(
+  rows: [number, number, number][],
 ): Map<number, Map<number, Day>> {
-  const lapses = (badgeId: number) =>
-    !!catalog.badges.get(badgeId)?.lapseUnusedMonths;
-  const who = new Set(lines.filter((l) => lapses(l[2])).map((l) => l[0]));
-  const before = dayStart(addDays(at, 1));
   const out = new Map<number, Map<number, Day>>();
-  for (const [studentId, machineId, ms] of q.listLastUses(
-    db,
-    [...who],
-    before,
-  )) {
+  for (const [studentId, machineId, ms] of rows) {
     const map = out.get(studentId) ?? new Map<number, Day>();
     map.set(machineId, toDay(new Date(ms)));
     out.set(studentId, map);
   }
   return out;
-}
-
-// A badge reason can be cured by a badge; a hold or inactivity cannot.
-const BADGE_CODES = new Set(["missing", "expired", "revoked", "lapsed-unused"]);
-
-function judgeGroup(
-  catalog: Catalog,
-  machines: MachineInfo[],
-  people: Map<number, Student>,
-  inputOf: (id: number, s: Student) => ClearanceInput,
-  withOneAway: boolean,
-): RosterGroupJudge {
-  const requirement = machines[0]!.requirement;
-  const leaves = leavesOf(catalog, machines[0]!);
-  // Which leaves a student holds (valid or not), as bits: leaf i is bit i
-  // (past 30 leaves every bit is set, which only turns the filter off).
-  const bit = new Map(leaves.map((b, i) => [b.slug, i < 30 ? 1 << i : -1]));
-  const bitsOfBadge = leafBitsByBadge(catalog, leaves, bit);
-  const holds = (bits: number) => (slug: string) =>
-    ((bit.get(slug) ?? 0) & bits) !== 0;
-
-  // Holding the badges (valid or not) is necessary: students who could be
-  // neither cleared nor one badge away are never put to the rules.
-  const candidates = new Map<number, boolean>();
-  for (const [id, s] of people) {
-    let bits = 0;
-    for (const a of s.awards) bits |= bitsOfBadge.get(a.badgeId) ?? 0;
-    const mayClear = satisfiedBy(requirement, holds(bits));
-    const mayBeOneAway =
-      withOneAway &&
-      leaves.some((leaf) =>
-        satisfiedBy(requirement, holds(bits | bit.get(leaf.slug)!)),
-      );
-    if (mayClear || mayBeOneAway) candidates.set(id, mayClear);
-  }
-
-  const judge = (id: number): Verdict => {
-    const input = inputOf(id, people.get(id)!);
-    return judgeStudent(input, machines, withOneAway ? leaves : []);
-  };
-  return { machines, candidates, judge };
-}
-
-function judgeStudent(
-  input: ClearanceInput,
-  machines: MachineInfo[],
-  leaves: BadgeInfo[],
-): Verdict {
-  // Out-of-service machines are judged as if in service: the roster says
-  // who may use the machine once it is back (the page notes the state).
-  const judged = machines.map((m) => ({ ...m, inService: true }));
-  // A hold on one machine is the only thing that tells machines apart.
-  const perMachine = input.holds.some(
-    (h) => h.scope === "machine" && machines.some((m) => m.id === h.machineId),
-  );
-  const decisions = (perMachine ? judged : judged.slice(0, 1)).map((m) =>
-    decideClearance(input, m),
-  );
-  const ok = decisions.filter((d) => d.cleared);
-  if (ok.length > 0) {
-    const codes = ok.map((d) => machines.find((m) => m.id === d.machineId)!);
-    return {
-      list: "cleared",
-      cleared: {
-        awardIds: ok[0]!.satisfiedBy.map((u) => u.awardId),
-        until: ok[0]!.earliestExpiry,
-        onlyOn: ok.length < decisions.length ? codes.map((m) => m.code) : null,
-      },
-    };
-  }
-  const reasons = decisions[0]!.reasons;
-  if (leaves.length === 0) return null;
-  if (!reasons.every((r) => BADGE_CODES.has(r.code))) return null;
-  const needs = oneBadgeAway(input, judged[0]!, reasons, leaves);
-  return needs.length > 0 ? { list: "one-away", needs } : null;
-}
-
-/** For each badge, the requirement's leaves it satisfies, as bits. */
-function leafBitsByBadge(
-  catalog: Catalog,
-  leaves: BadgeInfo[],
-  bit: Map<string, number>,
-): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const badge of catalog.badges.values()) {
-    let bits = 0;
-    for (const leaf of leaves) {
-      if (supersedes(badge, leaf)) bits |= bit.get(leaf.slug)!;
-    }
-    if (bits !== 0) out.set(badge.id, bits);
-  }
-  return out;
-}
-
-/** The requirement as plain logic over the badges held, dates aside. */
-function satisfiedBy(
-  req: Requirement | null,
-  held: (slug: string) => boolean,
-): boolean {
-  if (req === null) return true;
-  if (req.kind === "badge") return held(req.slug);
-  if (req.kind === "and") return req.items.every((r) => satisfiedBy(r, held));
-  return req.items.some((r) => satisfiedBy(r, held));
-}
-
-/**
- * Which single badge would clear the student. When every failing reason
- * names the same required badge, that badge alone makes every leaf true
- * (requirements only use "and" and "or"); otherwise each failing badge is
- * tried by deciding again with it awarded today.
- */
-function oneBadgeAway(
-  input: ClearanceInput,
-  machine: MachineInfo,
-  reasons: Reason[],
-  leafList: BadgeInfo[],
-): string[] {
-  const leaves = new Map(leafList.map((b) => [b.slug, b]));
-  const slugs = new Set(reasons.map((r) => r.required ?? r.badge ?? ""));
-  const failing = [...slugs].map((slug) => leaves.get(slug));
-  // a badge the catalog does not know: no award can cure that
-  if (!failing.every((b) => b !== undefined)) return [];
-  const cures =
-    failing.length === 1
-      ? failing
-      : failing.filter((leaf) => clearsWith(input, machine, leaf!));
-  return cures.map((leaf) => whatIsMissing(leaf, reasons));
-}
-
-function clearsWith(
-  input: ClearanceInput,
-  machine: MachineInfo,
-  badge: BadgeInfo,
-): boolean {
-  const award: AwardInfo = {
-    id: -1,
-    badgeId: badge.id,
-    issuedOn: input.at,
-    expiresOn: null,
-    revokedAt: null,
-    revokeReason: null,
-  };
-  const trial = { ...input, awards: [...input.awards, award] };
-  return decideClearance(trial, machine).cleared;
-}
-
-function whatIsMissing(leaf: BadgeInfo, reasons: Reason[]): string {
-  const reason = reasons.find((r) => (r.required ?? r.badge) === leaf.slug);
-  return reason?.message ?? `${leaf.name} is missing`;
 }

@@ -59,8 +59,10 @@ import {
 
 export const reportRoutes = new Hono<AppEnv>();
 
-// Cap on the rows of one HTML table; the CSV always has every row.
+// Cap on the rows of one HTML table; the CSV always has every row. An
+// area's roster has a table per requirement, so each gets fewer rows.
 const ROWS_SHOWN = 500;
+const AREA_ROWS_SHOWN = 100;
 
 const machineOptions = (db: Db) => {
   const machines = listMachineChoices(db);
@@ -89,7 +91,11 @@ reportRoutes.get(
       { label: "Cleared on", value: today() },
     ],
     build: (db, f) =>
-      f.machine || f.area ? buildRoster(db, f, ROWS_SHOWN) : null,
+      f.machine
+        ? buildRoster(db, f, ROWS_SHOWN)
+        : f.area
+          ? buildRoster(db, f, AREA_ROWS_SHOWN)
+          : null,
     csv: (db, f) => ({
       header: ROSTER_CSV_HEADER,
       nextBatch: batchesOf(
