@@ -56,8 +56,9 @@ apiRoutes.post("/access-checks", requireBearerDevice, async (c) => {
   const body = await parseJson(c, ScanBodySchema);
   if (!body.ok) return body.response;
 
-  const { db, config } = c.var.deps;
-  const out = checkAccess(db, config, c.var.actor!, {
+  // c.get, not c.var: c.var copies every variable on each read (hot path)
+  const { db, config } = c.get("deps");
+  const out = checkAccess(db, config, c.get("actor")!, {
     machineCode: body.data.machine,
     scanned: body.data.credential,
   });

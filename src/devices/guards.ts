@@ -65,7 +65,9 @@ export const requireKiosk = createMiddleware<AppEnv>(async (c, next) => {
 /** The device API's guard: a valid `Authorization: Bearer SECRET` only. */
 export const requireBearerDevice = createMiddleware<AppEnv>(async (c, next) => {
   const secret = bearerSecret(c);
-  const device = secret ? authenticateDevice(c.var.deps.db, secret) : null;
+  // c.get: c.var copies every variable on each read
+  const db = c.get("deps").db;
+  const device = secret ? authenticateDevice(db, secret) : null;
   if (!device) {
     c.header("WWW-Authenticate", 'Bearer realm="shoppass"');
     const message = "Send a valid device secret as a bearer token";

@@ -11,8 +11,9 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
 
   await next();
 
-  const actor = c.var.actor;
-  c.var.deps.logger.info("request", {
+  // c.get: c.var copies every variable on each read
+  const actor = c.get("actor");
+  c.get("deps").logger.info("request", {
     requestId,
     method: c.req.method,
     route: c.req.routePath,
