@@ -2,6 +2,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { badges, machines, students } from "../db/schema";
+import { preparedOn } from "../lib/prepared";
 
 type Reader = Pick<Db, "select">;
 
@@ -48,12 +49,14 @@ export function listCatalogMachines(db: Reader) {
 
 // `data_version` changes when another connection (the CLI) commits, which
 // tells the service its cached catalog may be stale.
-export function readDataVersion(db: Pick<Db, "get">): number {
-  const row = db.get<{ v: number }>(
-    sql`select data_version as v from pragma_data_version()`,
-  );
-  return row.v;
+export function readDataVersion(db: Db): number {
+  return dataVersionQuery(db).get() as number;
 }
+
+// Every access check reads it: prepared once per connection.
+const dataVersionQuery = preparedOn((db: Db) =>
+  db.$client.prepare("select data_version from pragma_data_version()").pluck(),
+);
 
 /**
  * One statement for everything the rules need about a student: awards,

@@ -25,6 +25,7 @@ export type Catalog = {
   badges: Map<number, BadgeInfo>; // every badge, archived too, by id
   badgesBySlug: Map<string, BadgeInfo>;
   machines: MachineInfo[]; // by area, then code
+  machinesByCode: Map<string, MachineInfo>;
 };
 
 type Cached = { catalog: Catalog; dataVersion: number };
@@ -41,6 +42,11 @@ export function loadCatalog(db: Db): Catalog {
   return catalogAt(db, readDataVersion(db));
 }
 
+/** The machine with this code from the cached catalog, or null. */
+export function findCatalogMachine(db: Db, code: string): MachineInfo | null {
+  return loadCatalog(db).machinesByCode.get(code) ?? null;
+}
+
 // A changed data_version means another connection (the CLI) wrote.
 function catalogAt(db: Db, dataVersion: number): Catalog {
   const cached = catalogs.get(db);
@@ -55,6 +61,7 @@ function catalogAt(db: Db, dataVersion: number): Catalog {
     badges: new Map(badgeList.map((b) => [b.id, b])),
     badgesBySlug: new Map(badgeList.map((b) => [b.slug, b])),
     machines,
+    machinesByCode: new Map(machines.map((m) => [m.code, m])),
   };
   catalogs.set(db, { catalog, dataVersion });
   return catalog;

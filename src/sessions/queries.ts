@@ -44,13 +44,6 @@ const machineById = preparedOn((db: Tx) =>
     .where(eq(machines.id, sql.placeholder("id")))
     .prepare(),
 );
-const machineByCode = preparedOn((db: Tx) =>
-  db
-    .select(machineColumns)
-    .from(machines)
-    .where(eq(machines.code, sql.placeholder("code")))
-    .prepare(),
-);
 const studentById = preparedOn((db: Tx) =>
   db
     .select(studentColumns)
@@ -61,10 +54,6 @@ const studentById = preparedOn((db: Tx) =>
 
 export function findMachine(db: Tx, id: number): MachineRow | null {
   return machineById(db).get({ id }) ?? null;
-}
-
-export function findMachineByCode(db: Tx, code: string): MachineRow | null {
-  return machineByCode(db).get({ code }) ?? null;
 }
 
 function machineFilter(filter: { area?: string; machineId?: number }) {

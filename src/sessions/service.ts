@@ -1,4 +1,8 @@
-import { clearStudent, clearStudentForMachine } from "../clearance/service";
+import {
+  clearStudent,
+  clearStudentForMachine,
+  findCatalogMachine,
+} from "../clearance/service";
 import type { Clearance } from "../clearance/types";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
@@ -49,7 +53,8 @@ function requireMachine(db: Db, id: number): q.MachineRow {
 
 /** The machine with this code, or a 404. */
 export function requireMachineByCode(db: Db, code: string): q.MachineRow {
-  const machine = q.findMachineByCode(db, code);
+  // the cached catalog: every scan by code asks, and it is kept current
+  const machine = findCatalogMachine(db, code);
   if (!machine) throw new NotFoundError(`There is no machine ${code}`);
   return machine;
 }
