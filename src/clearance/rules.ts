@@ -149,10 +149,21 @@ function awardState(
   const lapses = lapsesOn(award, badge, input);
   if (lapses && lapses < at) return { status: "lapsed-unused", date: lapses };
 
-  if (expires && expires <= addDays(at, EXPIRING_WITHIN_DAYS)) {
+  if (expires && expires <= expiringBy(at)) {
     return { status: "expiring", date: expires };
   }
   return { status: "current", date: expires };
+}
+
+// The last day that counts as "expiring" on `at`; one day is asked about
+// for every award of every check, so the latest answer is kept.
+let expiring = { at: "", by: "" };
+
+function expiringBy(at: Day): Day {
+  if (expiring.at !== at) {
+    expiring = { at, by: addDays(at, EXPIRING_WITHIN_DAYS) };
+  }
+  return expiring.by;
 }
 
 /** May this student use this machine on `input.at`, and if not, why. */

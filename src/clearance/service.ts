@@ -135,9 +135,15 @@ export function clearStudentForMachine(
 }
 
 // Local midnight after `at`, in epoch ms: sessions started before it count.
+// Every check asks for the same day, so the latest answer is kept.
+let nextDay = { at: "", ms: 0 };
+
 function startOfNextDay(at: Day): number {
-  const [y, m, d] = at.split("-").map(Number);
-  return new Date(y!, m! - 1, d! + 1).getTime();
+  if (nextDay.at !== at) {
+    const [y, m, d] = at.split("-").map(Number);
+    nextDay = { at, ms: new Date(y!, m! - 1, d! + 1).getTime() };
+  }
+  return nextDay.ms;
 }
 
 type AwardTuple = [
