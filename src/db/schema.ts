@@ -189,6 +189,11 @@ export const awards = sqliteTable(
       t.expiresOn,
       t.revokedAt,
     ),
+    // reports: awards issued, and revoked, per month
+    index("awards_issued_idx").on(t.issuedOn, t.badgeId),
+    index("awards_revoked_idx")
+      .on(t.revokedAt)
+      .where(sql`${t.revokedAt} is not null`),
   ],
 );
 
@@ -294,6 +299,10 @@ export const machineSessions = sqliteTable(
       t.machineId,
       t.startedAt,
     ),
+    // reports: the few overridden sign-ins of a date range
+    index("machine_sessions_override_idx")
+      .on(t.startedAt)
+      .where(sql`${t.overrideBy} is not null`),
   ],
 );
 
