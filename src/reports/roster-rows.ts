@@ -39,9 +39,11 @@ export type RosterGroup = {
   listsOneAway: boolean; // a machine's roster does; an area's does not
   cleared: ClearedRow[]; // by name, at most `limit`
   oneAway: OneAwayRow[];
+  // the list reached the limit: there may be more than it shows
+  clearedMore: boolean;
+  oneAwayMore: boolean;
 };
-/** `complete`: every list holds all its students, not just the first. */
-export type Roster = { at: Day; complete: boolean; groups: RosterGroup[] };
+export type Roster = { at: Day; groups: RosterGroup[] };
 
 /** The roster's lists as rows: names, badges and assessors filled in. */
 export function describeRoster(
@@ -49,7 +51,7 @@ export function describeRoster(
   catalog: Catalog,
   found: ({ machines: MachineInfo[] } & RosterLists)[],
   awards: Map<number, AwardInfo>,
-  opts: { at: Day; complete: boolean; withOneAway: boolean },
+  opts: { at: Day; limit: number; withOneAway: boolean },
 ): Roster {
   const shownIds = [
     ...new Set(
@@ -88,9 +90,11 @@ export function describeRoster(
         }),
       })),
       oneAway: g.away.map(([id, needs]) => ({ ...lineOf(id), needs })),
+      clearedMore: g.cleared.length >= opts.limit,
+      oneAwayMore: g.away.length >= opts.limit,
     };
   });
-  return { at: opts.at, complete: opts.complete, groups };
+  return { at: opts.at, groups };
 }
 
 function studentLine(s: q.StudentRow): StudentLine {

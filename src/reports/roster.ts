@@ -93,21 +93,20 @@ export function buildRoster(
     }
   };
 
-  let complete = true;
   const batch: number[] = [];
   q.walkStudentIdsByName(db, (id) => {
     batch.push(id);
     if (batch.length < BATCH) return "more";
-    if (!judgeBatch(batch.splice(0))) return "more";
-    complete = false;
-    return "stop";
+    return judgeBatch(batch.splice(0)) ? "stop" : "more";
   });
-  if (complete && batch.length > 0 && judgeBatch(batch)) complete = false;
+  if (batch.length > 0) judgeBatch(batch);
 
+  // A list below the limit saw every candidate, so it is whole; a full one
+  // may have more (the walk skips its candidates once it is full).
   const found = judges.map((j, i) => ({ machines: j.machines, ...lists[i]! }));
   return describeRoster(db, catalog, found, shownAwards, {
     at,
-    complete,
+    limit,
     withOneAway,
   });
 }

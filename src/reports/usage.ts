@@ -208,6 +208,10 @@ function listSessions(db: Db, range: Range, limit: number) {
     .all();
 }
 
+// Rows per page of the CSV export: small pages keep the garbage of each
+// step small, so the process stays well under its memory budget.
+const PAGE = 500;
+
 export const USAGE_CSV_HEADER = [
   "started",
   "ended",
@@ -223,7 +227,7 @@ export const USAGE_CSV_HEADER = [
 ];
 
 /**
- * The sessions of the report, one CSV row each, read in pages of 2,000 by
+ * The sessions of the report, one CSV row each, read in pages of 500 by
  * (started_at, rowid). Each page is a short query: an open better-sqlite3
  * iterator would hold the connection and make every write fail meanwhile.
  * The page's lower bound is a plain `started_at >= ?` so the index seeks
@@ -245,7 +249,7 @@ export function usageCsvBatches(db: Db, scope: UsageScope): NextBatch {
        where s.started_at >= ? and s.started_at < ? ${machineFilter}
          and (s.started_at > ? or s.rowid > ?)
        order by s.started_at, s.rowid
-       limit 2000`,
+       limit ${PAGE}`,
     )
     .raw();
 
@@ -255,7 +259,7 @@ export function usageCsvBatches(db: Db, scope: UsageScope): NextBatch {
     if (done) return null;
     const from = Math.max(range.fromMs, after[0]);
     const rows = page.all(from, range.toMs, ...after) as unknown[][];
-    if (rows.length < 2000) done = true;
+    if (rows.length < PAGE) done = true;
     if (rows.length === 0) return null;
     const last = rows[rows.length - 1]!;
     after = [last[0] as number, last[10] as number];

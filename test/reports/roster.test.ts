@@ -9,6 +9,7 @@ import {
   makeMachine,
   makeStudent,
 } from "../support/factories";
+import { buildRoster } from "../../src/reports/roster";
 import { csvText } from "./support";
 
 function lathe(t: ReturnType<typeof createTestApp>) {
@@ -206,5 +207,68 @@ describe("machine roster", () => {
       ["one badge away", "Cid", ""],
     ]);
     expect(rows[2]!.missing).toBe("Lathe Intermediate Skills is missing");
+  });
+
+  it("finds who one of several badges would clear, and leaves out who needs two", async () => {
+    const t = createTestApp();
+    const b = lathe(t);
+    makeMachine(t.db, {
+      code: "LATHE-09",
+      requirement:
+        "shop-safety & (lathe-intermediate-skills | lathe-advanced-skills)",
+    });
+    const ada = makeStudent(t.db, { lastName: "Ada" });
+    makeAward(t.db, { studentId: ada.id, badgeId: b.safety.id });
+    const bob = makeStudent(t.db, { lastName: "Bob" });
+    makeAward(t.db, {
+      studentId: bob.id,
+      badgeId: b.intermediate.id,
+      expiresOn: "2020-01-01",
+    });
+
+    const roster = buildRoster(t.db, { machine: "LATHE-09" }, 10);
+
+    const [group] = roster.groups;
+    expect(group!.cleared).toEqual([]);
+    expect(group!.oneAway.map((o) => [o.lastName, o.needs])).toEqual([
+      [
+        "Ada",
+        [
+          "Lathe Intermediate Skills is missing",
+          "Lathe Advanced Skills is missing",
+        ],
+      ],
+    ]);
+  });
+
+  it("stops at the row limit in name order and says the lists go on", async () => {
+    const t = createTestApp();
+    const boss = await signIn(t, "supervisor");
+    const b = lathe(t);
+    for (const name of ["Cox", "Abe", "Dunn", "Bell"]) {
+      const s = makeStudent(t.db, { lastName: name });
+      makeAward(t.db, { studentId: s.id, badgeId: b.safety.id });
+      makeAward(t.db, { studentId: s.id, badgeId: b.intermediate.id });
+    }
+
+    const capped = buildRoster(t.db, { machine: "LATHE-01" }, 2);
+    const whole = buildRoster(t.db, { machine: "LATHE-01" }, Infinity);
+    const page = await (
+      await boss.get("/reports/roster?machine=LATHE-01")
+    ).text();
+
+    expect(capped.groups[0]!.clearedMore).toBe(true);
+    expect(capped.groups[0]!.cleared.map((c) => c.lastName)).toEqual([
+      "Abe",
+      "Bell",
+    ]);
+    expect(whole.groups[0]!.clearedMore).toBe(false);
+    expect(whole.groups[0]!.cleared.map((c) => c.lastName)).toEqual([
+      "Abe",
+      "Bell",
+      "Cox",
+      "Dunn",
+    ]);
+    expect(page).toContain("4 students cleared today.");
   });
 });

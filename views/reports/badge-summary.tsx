@@ -81,8 +81,6 @@ function SummaryBody(props: { report: BadgeSummary }) {
                 </td>
                 <td class="num">{formatCount(b.holders)}</td>
                 <td class="num">{formatCount(b.expiring)}</td>
-                <td class="num">{formatCount(b.expired)}</td>
-                <td class="num">{formatCount(b.revoked)}</td>
               </tr>
             ))}
           </tbody>
@@ -110,7 +108,6 @@ function SummaryBody(props: { report: BadgeSummary }) {
               <tr>
                 <td>{m.month}</td>
                 <td class="num">{formatCount(m.issued)}</td>
-                <td class="num">{formatCount(m.students)}</td>
                 <td class="num">{formatCount(m.revoked)}</td>
               </tr>
             ))}

@@ -29,9 +29,7 @@ export function RosterRegion(props: Props) {
       {invalid ? (
         <FiltersInvalid />
       ) : report ? (
-        report.groups.map((g, i) => (
-          <RosterGroupView group={g} index={i} complete={report.complete} />
-        ))
+        report.groups.map((g, i) => <RosterGroupView group={g} index={i} />)
       ) : (
         <p>Choose a machine or an area to see who is cleared for it.</p>
       )}
@@ -70,11 +68,7 @@ function RosterFilters(props: Props) {
   );
 }
 
-function RosterGroupView(props: {
-  group: RosterGroup;
-  index: number;
-  complete: boolean;
-}) {
+function RosterGroupView(props: { group: RosterGroup; index: number }) {
   const { group: g, index } = props;
   const codes = g.machines.map((m) => `${m.code} (${m.name})`).join(", ");
   const stopped = g.machines.filter((m) => !m.inService);
@@ -83,7 +77,7 @@ function RosterGroupView(props: {
       <Section title={`Cleared for ${codes}`} id={`cleared-${index}`}>
         <p>
           <strong>Requirement:</strong> {g.requirement}.{" "}
-          {props.complete
+          {!g.clearedMore
             ? `${formatCount(g.cleared.length)} students cleared today.`
             : `At least ${formatCount(g.cleared.length)} students cleared today.`}
         </p>
@@ -94,7 +88,7 @@ function RosterGroupView(props: {
             roster shows who may use it once it is back.
           </p>
         ))}
-        {!props.complete && (
+        {g.clearedMore && (
           <MoreNote shown={g.cleared.length} noun="cleared students" />
         )}
         <table>
@@ -160,7 +154,7 @@ function RosterGroupView(props: {
             Students who already hold or held a badge toward these machines and
             would be cleared by one more (or a renewed) badge.
           </p>
-          {!props.complete && (
+          {g.oneAwayMore && (
             <MoreNote shown={g.oneAway.length} noun="students one badge away" />
           )}
           <table>
