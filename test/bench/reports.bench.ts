@@ -272,6 +272,16 @@ function fill(db: Db) {
     .run(sha256(COOKIE), Number(lastInsertRowid), now + 30 * DAY_MS);
 }
 
+// A fixed loop, printed with the figures so that runs on machines of
+// different speed or load can be compared with each other.
+function calibrate(): string {
+  const t0 = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 1e8; i += 1) sum += i % 7;
+  const ms = performance.now() - t0;
+  return `calibration: a 1e8-step loop took ${ms.toFixed(0)} ms (checksum ${sum % 10}); load average ${os.loadavg()[0]!.toFixed(1)}`;
+}
+
 function p50(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -315,6 +325,7 @@ async function main() {
 
   // First, while the process holds nothing but the open app and database.
   await streamUsageCsv(get);
+  console.log(`\n${calibrate()}`);
 
   const reports = [
     "/reports",

@@ -92,4 +92,27 @@ describe("usage report", () => {
     expect(rows[0]!.first_name).toBe('Ada "A", B');
     expect(rows[0]!.last_name).toBe("'-Lovelace\nX");
   });
+
+  it("answers a CSV request with bad filters with the form, not a file", async () => {
+    const t = createTestApp();
+    const boss = await signIn(t, "supervisor");
+
+    const res = await boss.get("/reports/usage?from=2026-13-01&format=csv");
+
+    expect(res.status).toBe(422);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(await res.text()).toContain("Enter a date as YYYY-MM-DD");
+  });
+
+  it("renders only the report region for an htmx request", async () => {
+    const t = createTestApp();
+    const boss = await signIn(t, "supervisor");
+
+    const res = await boss.get("/reports/usage", { "HX-Request": "true" });
+
+    expect(res.headers.get("vary")).toContain("HX-Request");
+    const html = await res.text();
+    expect(html.startsWith('<div id="report-region"')).toBe(true);
+    expect(html).not.toContain("<html");
+  });
 });
