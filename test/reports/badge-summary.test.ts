@@ -31,6 +31,7 @@ describe("badge summary report", () => {
 
     expect(res.status).toBe(200);
     const html = await res.text();
+    expect(html.match(/<th /g)).toHaveLength(5 + 3);
     expect(html).toMatch(
       /Shop Safety<\/td><td>shop-safety<\/td><td>knowledge, introductory<\/td><td class="num">3<\/td><td class="num">0<\/td>/,
     );

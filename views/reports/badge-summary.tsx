@@ -45,8 +45,8 @@ function SummaryBody(props: { report: BadgeSummary }) {
       <Section title={`Holders per badge on ${r.at}`} id="holders">
         <p class="muted">
           Holders are active students with an unrevoked award that has not
-          expired. Awards that lapse after months without use are counted until
-          their expiry date.
+          expired; those expiring have not renewed yet. Awards that lapse after
+          months without use are counted until their expiry date.
         </p>
         <table>
           <thead>
@@ -58,13 +58,7 @@ function SummaryBody(props: { report: BadgeSummary }) {
                 Holders
               </th>
               <th scope="col" class="num">
-                Expiring in 30 days
-              </th>
-              <th scope="col" class="num">
-                Expired awards
-              </th>
-              <th scope="col" class="num">
-                Revoked awards
+                Of whom expiring in 30 days
               </th>
             </tr>
           </thead>
@@ -94,9 +88,6 @@ function SummaryBody(props: { report: BadgeSummary }) {
               <th scope="col">Month</th>
               <th scope="col" class="num">
                 Awards issued
-              </th>
-              <th scope="col" class="num">
-                Students awarded
               </th>
               <th scope="col" class="num">
                 Awards revoked
