@@ -53,9 +53,8 @@ import {
   buildUsageReport,
   SESSION_ROWS_SHOWN,
   STUDENT_ROWS_SHOWN,
-  USAGE_CSV_HEADER,
-  usageCsvBatches,
 } from "./usage";
+import { USAGE_CSV_HEADER, usageCsvBatches } from "./usage-csv";
 
 export const reportRoutes = new Hono<AppEnv>();
 
