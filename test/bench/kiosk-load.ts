@@ -10,6 +10,8 @@ export type LoadJob = {
   bodies: string[]; // cycled through, one per request, across connections
   connections: number;
   duration: number; // seconds
+  // requests per second over all connections; unset = as fast as answered
+  overallRate?: number;
 };
 
 export type LoadResult = {
@@ -28,6 +30,7 @@ async function runJob(job: LoadJob): Promise<LoadResult> {
     connections: job.connections,
     pipelining: 1,
     duration: job.duration,
+    ...(job.overallRate ? { overallRate: job.overallRate } : {}),
     requests: [
       {
         method: job.method,
