@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import { formatCount } from "../../src/reports/format";
+import { SelectField } from "../fields";
 import { Layout, type PageContext } from "../layout";
 
 /** What every report shows on its first printed page. */
@@ -152,5 +153,43 @@ export function Section(props: { title: string; id: string; children: Child }) {
       <h2 id={props.id}>{props.title}</h2>
       {props.children}
     </section>
+  );
+}
+
+/** The machine and area selects that roster and usage filter by. */
+export function MachineAreaFilters(props: {
+  machines: { code: string; name: string }[];
+  areas: string[];
+  values: { machine?: string; area?: string };
+  errors: { machine?: string; area?: string };
+  labels: { area: string; anyMachine: string; anyArea: string };
+}) {
+  const { values: v, errors: e } = props;
+  return (
+    <>
+      <SelectField
+        name="machine"
+        label="Machine"
+        value={v.machine ?? ""}
+        error={e.machine}
+        options={[
+          { value: "", label: props.labels.anyMachine },
+          ...props.machines.map((m) => ({
+            value: m.code,
+            label: `${m.code} - ${m.name}`,
+          })),
+        ]}
+      />
+      <SelectField
+        name="area"
+        label={props.labels.area}
+        value={v.area ?? ""}
+        error={e.area}
+        options={[
+          { value: "", label: props.labels.anyArea },
+          ...props.areas.map((a) => ({ value: a, label: a })),
+        ]}
+      />
+    </>
   );
 }

@@ -2,9 +2,9 @@ import type { FieldErrors } from "../../src/lib/errors";
 import type { MachineChoice } from "../../src/reports/choices";
 import type { Roster, RosterGroup } from "../../src/reports/roster-rows";
 import { formatCount } from "../../src/reports/format";
-import { SelectField } from "../fields";
 import {
   FilterForm,
+  MachineAreaFilters,
   MoreNote,
   FiltersInvalid,
   ReportRegion,
@@ -41,28 +41,16 @@ function RosterFilters(props: Props) {
   const { values: v, errors: e } = props;
   return (
     <FilterForm path={props.meta.path}>
-      <SelectField
-        name="machine"
-        label="Machine"
-        value={v.machine ?? ""}
-        error={e.machine}
-        options={[
-          { value: "", label: "Choose a machine" },
-          ...props.machines.map((m) => ({
-            value: m.code,
-            label: `${m.code} - ${m.name}`,
-          })),
-        ]}
-      />
-      <SelectField
-        name="area"
-        label="or an area"
-        value={v.area ?? ""}
-        error={e.area}
-        options={[
-          { value: "", label: "Choose an area" },
-          ...props.areas.map((a) => ({ value: a, label: a })),
-        ]}
+      <MachineAreaFilters
+        machines={props.machines}
+        areas={props.areas}
+        values={v}
+        errors={e}
+        labels={{
+          area: "or an area",
+          anyMachine: "Choose a machine",
+          anyArea: "Choose an area",
+        }}
       />
     </FilterForm>
   );

@@ -7,10 +7,11 @@ import {
   localStamp,
 } from "../../src/reports/format";
 import type { UsageReport } from "../../src/reports/usage";
-import { SelectField, TextField } from "../fields";
+import { TextField } from "../fields";
 import {
   CappedNote,
   FilterForm,
+  MachineAreaFilters,
   FiltersInvalid,
   ReportRegion,
   Section,
@@ -53,28 +54,16 @@ function UsageFilters(props: Props) {
         error={e.from}
       />
       <TextField name="to" label="To" type="date" value={v.to} error={e.to} />
-      <SelectField
-        name="machine"
-        label="Machine"
-        value={v.machine ?? ""}
-        error={e.machine}
-        options={[
-          { value: "", label: "All machines" },
-          ...props.machines.map((m) => ({
-            value: m.code,
-            label: `${m.code} - ${m.name}`,
-          })),
-        ]}
-      />
-      <SelectField
-        name="area"
-        label="Area"
-        value={v.area ?? ""}
-        error={e.area}
-        options={[
-          { value: "", label: "All areas" },
-          ...props.areas.map((a) => ({ value: a, label: a })),
-        ]}
+      <MachineAreaFilters
+        machines={props.machines}
+        areas={props.areas}
+        values={v}
+        errors={e}
+        labels={{
+          area: "Area",
+          anyMachine: "All machines",
+          anyArea: "All areas",
+        }}
       />
     </FilterForm>
   );
