@@ -86,9 +86,7 @@ export function createApp(deps: Deps) {
   app.route("/", catalogRoutes);
   app.route("/", reportRoutes);
   app.route("/api/v1", apiRoutes);
-  app.get("/", requireStaff, (c) =>
-    c.html(<HomePage ctx={pageContext(c)} />),
-  );
+  app.get("/", requireStaff, (c) => c.html(<HomePage ctx={pageContext(c)} />));
 
   app.notFound((c) => errorResponse(c, 404, "There is no page here."));
   app.onError((err, c) => {

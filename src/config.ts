@@ -13,9 +13,9 @@ export const EnvSchema = z.object({
   HOST: z.string().min(1).default("localhost"),
   DATABASE_PATH: z.string().min(1).default("data/shoppass.db"),
   PUBLIC_URL: z.url().optional(),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default(
-    "info",
-  ),
+  LOG_LEVEL: z
+    .enum(["debug", "info", "warn", "error", "silent"])
+    .default("info"),
   SESSION_SECRET: z
     .string()
     .min(32, "must be at least 32 characters")

@@ -20,7 +20,8 @@ function start() {
 
   const server = serve(
     { fetch: app.fetch, port: config.port, hostname: config.host },
-    (info) => logger.info("listening", { url: `http://${config.host}:${info.port}` }),
+    (info) =>
+      logger.info("listening", { url: `http://${config.host}:${info.port}` }),
   );
 
   // Open sessions end at their area's closing time (also checked lazily).

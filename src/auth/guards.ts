@@ -11,9 +11,7 @@ export const SESSION_COOKIE = "shoppass_session";
 /** Puts the signed-in staff member (or null) on the context. */
 export const loadUser = createMiddleware<AppEnv>(async (c, next) => {
   const sessionId = getCookie(c, SESSION_COOKIE);
-  const user = sessionId
-    ? findSessionUser(c.var.deps.db, sessionId)
-    : null;
+  const user = sessionId ? findSessionUser(c.var.deps.db, sessionId) : null;
   c.set("user", user);
   c.set("actor", user ? { kind: "user", ...user } : null);
   await next();

@@ -16,8 +16,14 @@ export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const hash = await scryptAsync(password, salt, 32, PARAMS);
   const { N, r, p } = PARAMS;
-  return ["scrypt", N, r, p, salt.toString("base64url"),
-    hash.toString("base64url")].join("$");
+  return [
+    "scrypt",
+    N,
+    r,
+    p,
+    salt.toString("base64url"),
+    hash.toString("base64url"),
+  ].join("$");
 }
 
 export async function verifyPassword(

@@ -25,14 +25,19 @@ authRoutes.post("/login", async (c) => {
   const reject = (errors: Record<string, string>) =>
     renderPage(
       c,
-      { page: () => <LoginPage ctx={pageContext(c)} form={{ values, errors }} /> },
+      {
+        page: () => (
+          <LoginPage ctx={pageContext(c)} form={{ values, errors }} />
+        ),
+      },
       422,
     );
   if (!parsed.success) return reject(fieldErrors(parsed.error));
 
   const { email, password, next } = parsed.data;
   const session = await logIn(c.var.deps.db, email, password);
-  if (!session) return reject({ _form: "That email and password do not match." });
+  if (!session)
+    return reject({ _form: "That email and password do not match." });
 
   setCookie(c, SESSION_COOKIE, session.sessionId, {
     httpOnly: true,

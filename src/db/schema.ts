@@ -168,9 +168,7 @@ export const awards = sqliteTable(
     // an imported assessor who has no account here
     assessorName: text("assessor_name"),
     evidence: text("evidence"),
-    source: text("source", { enum: AWARD_SOURCES })
-      .notNull()
-      .default("manual"),
+    source: text("source", { enum: AWARD_SOURCES }).notNull().default("manual"),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
@@ -255,12 +253,7 @@ export const devices = sqliteTable("devices", {
   revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
 });
 
-export const SESSION_END_KINDS = [
-  "scan",
-  "staff",
-  "device",
-  "auto",
-] as const;
+export const SESSION_END_KINDS = ["scan", "staff", "device", "auto"] as const;
 
 // A student's use of a machine (not to be confused with auth sessions).
 export const machineSessions = sqliteTable(
@@ -349,4 +342,3 @@ export const areaSettings = sqliteTable("area_settings", {
   area: text("area").primaryKey(),
   closingTime: text("closing_time").notNull(), // "HH:MM", local time
 });
-

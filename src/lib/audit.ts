@@ -17,9 +17,8 @@ export function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): void {
   tx.insert(auditLog)
     .values({
       actorKind: actor.kind,
-      actorId: actor.kind === "user" || actor.kind === "device"
-        ? actor.id
-        : null,
+      actorId:
+        actor.kind === "user" || actor.kind === "device" ? actor.id : null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: String(entry.entityId),

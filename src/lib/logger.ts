@@ -5,13 +5,14 @@ const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 export type LogLevel = keyof typeof LEVELS;
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
-export type Logger = Record<Exclude<LogLevel, "silent">, (
-  msg: string,
-  fields?: Fields,
-) => void>;
+export type Logger = Record<
+  Exclude<LogLevel, "silent">,
+  (msg: string, fields?: Fields) => void
+>;
 
 export function createLogger(level: LogLevel): Logger {
-  const write = (at: Exclude<LogLevel, "silent">) =>
+  const write =
+    (at: Exclude<LogLevel, "silent">) =>
     (msg: string, fields: Fields = {}) => {
       if (LEVELS[at] < LEVELS[level]) return;
       const line = JSON.stringify({

@@ -46,7 +46,9 @@ describe("health and staff sign-in", () => {
 
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/machines");
-    expect(res.headers.get("set-cookie")).toMatch(/shoppass_session=.+HttpOnly/);
+    expect(res.headers.get("set-cookie")).toMatch(
+      /shoppass_session=.+HttpOnly/,
+    );
   });
 
   it("keeps the email and says what is wrong on a bad password", async () => {

@@ -28,7 +28,11 @@ if (!isRoot || !existsSync("/usr/bin/apt-get")) {
 console.log(`Installing ${missing.join(" ")} for the browser tests...`);
 const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
 execFileSync("apt-get", ["update"], { stdio: "inherit", env });
-execFileSync("apt-get", ["install", "-y", "--no-install-recommends", ...missing], {
-  stdio: "inherit",
-  env,
-});
+execFileSync(
+  "apt-get",
+  ["install", "-y", "--no-install-recommends", ...missing],
+  {
+    stdio: "inherit",
+    env,
+  },
+);

@@ -28,9 +28,7 @@ describe("staff sign-in in a real browser", () => {
     await page.getByLabel("Password").fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
 
-    await expect
-      .poll(() => page.locator("h1").textContent())
-      .toBe("ShopPass");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("ShopPass");
     expect(await page.getByRole("button", { name: "Log out" }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
   });
